@@ -1,0 +1,129 @@
+package org.iom.mtm.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code mtm} command: MTM statistics from raw data.
+ *
+ * <p>Exit status 0 on success, 2 on bad usage or bad input (one line on stderr), 1 on an internal
+ * fault. No stack trace unless {@code --debug}.
+ */
+@Command(
+    name = "mtm",
+    mixinStandardHelpOptions = true,
+    versionProvider = Mtm.Version.class,
+    description = {
+      "Statistics of the IOM Mobility Tracking Matrix from raw data: baseline assessments and",
+      "surveys of migrant workers, with confidence intervals, design effects and honest",
+      "denominators."
+    },
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Mtm implements Runnable {
+
+  /** Exit status for bad usage or bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  /** Exit status for an internal fault. */
+  public static final int EXIT_INTERNAL = 1;
+
+  @Option(names = "--debug", description = "Print stack traces of internal faults.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Builds the command line with our error handling, for tests and for {@link #main}.
+   *
+   * @param out where results and help go
+   * @param err where the one-line error goes
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    Mtm root = new Mtm();
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(t -> t instanceof InputException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("mtm: error: " + ex.getMessage());
+          ex.getCommandLine().getErr().flush();
+          return EXIT_BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter e = commandLine.getErr();
+          if (ex instanceof InputException) {
+            e.println("mtm: error: " + ex.getMessage());
+          } else {
+            e.println("mtm: internal error: " + ex);
+            if (root.debug) {
+              ex.printStackTrace(e);
+            } else {
+              e.println("mtm: run again with --debug for the stack trace");
+            }
+          }
+          e.flush();
+          return ex instanceof InputException ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+        });
+    return cl;
+  }
+
+  /**
+   * Runs one command line.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    int status = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  /**
+   * Entry point.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Reads the version that Maven wrote into the jar. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties p = new Properties();
+      try (InputStream in = Mtm.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {
+        "mtm " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}
