@@ -1,4 +1,4 @@
-package org.iom.mtm.indicators;
+package org.iom.mtm.indicators.result;
 
 import java.util.Locale;
 

@@ -1,0 +1,222 @@
+package org.iom.mtm.core.data;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@code select_multiple} variable: per row, the set of options selected, as a bit set of
+ * {@link #words()} 64-bit words (one word up to 64 options). Immutable.
+ *
+ * <p>An answered cell with no bit set is a respondent who answered and selected nothing; a
+ * respondent who was not asked has state {@link AnswerState#NOT_ASKED}, never an empty set.
+ */
+public final class MultiSelectColumn implements Column {
+  private final String name;
+  private final List<String> options;
+  private final int size;
+  private final int words;
+  private final long[] bits;
+  private final byte[] states;
+
+  private MultiSelectColumn(
+      String name, List<String> options, int size, int words, long[] bits, byte[] states) {
+    this.name = name;
+    this.options = options;
+    this.size = size;
+    this.words = words;
+    this.bits = bits;
+    this.states = states;
+  }
+
+  /**
+   * Starts a column.
+   *
+   * @param name the variable name
+   * @param options the options in their order (the choice list), distinct
+   * @return a builder
+   * @throws IllegalArgumentException when the name is blank or an option repeats
+   */
+  public static Builder builder(String name, List<String> options) {
+    return new Builder(ColumnNames.check(name), ColumnNames.checkLevels(name, options, "option"));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public AnswerState state(int row) {
+    return States.state(states, size, row);
+  }
+
+  /**
+   * The options, in order; bit {@code k} stands for option {@code k}.
+   *
+   * @return the immutable list of options
+   */
+  public List<String> options() {
+    return options;
+  }
+
+  /**
+   * The number of 64-bit words per row.
+   *
+   * @return {@code ceil(options / 64)}, at least 1
+   */
+  public int words() {
+    return words;
+  }
+
+  /**
+   * One word of the selection bits of an answered cell.
+   *
+   * @param row the row
+   * @param word the word, {@code 0 <= word < words()}
+   * @return the bits of options {@code 64 * word} to {@code 64 * word + 63}
+   * @throws IllegalStateException when the cell is not answered
+   */
+  public long word(int row, int word) {
+    if (states != null && states[row] != 0) {
+      throw States.notAnswered(name, row, state(row));
+    }
+    return bits[row * words + word];
+  }
+
+  /**
+   * Whether an answered cell selects an option.
+   *
+   * @param row the row
+   * @param option the option index
+   * @return true when selected
+   * @throws IllegalStateException when the cell is not answered
+   */
+  public boolean selected(int row, int option) {
+    return (word(row, option >>> 6) & (1L << option)) != 0;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MultiSelectColumn c
+        && c.name.equals(name)
+        && c.options.equals(options)
+        && c.size == size
+        && Arrays.equals(c.bits, bits)
+        && Arrays.equals(c.states, states);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, options, Arrays.hashCode(bits));
+  }
+
+  @Override
+  public String toString() {
+    return "MultiSelectColumn[" + name + ", " + options.size() + " options, " + size + " rows]";
+  }
+
+  /** Builds a {@link MultiSelectColumn} row by row. */
+  public static final class Builder {
+    private final String name;
+    private final List<String> options;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int words;
+    private long[] bits;
+    private final States states = new States(16);
+
+    private Builder(String name, List<String> options) {
+      this.name = name;
+      this.options = options;
+      this.words = Math.max(1, (options.size() + 63) >>> 6);
+      this.bits = new long[16 * words];
+      for (int i = 0; i < options.size(); i++) {
+        index.put(options.get(i), i);
+      }
+    }
+
+    private int nextOffset() {
+      int offset = states.size() * words;
+      if (offset + words > bits.length) {
+        bits = Arrays.copyOf(bits, Math.max(bits.length * 2, offset + words));
+      }
+      return offset;
+    }
+
+    /**
+     * Appends an answered cell from option indexes.
+     *
+     * @param selected the indexes of the selected options (may be empty)
+     * @return this builder
+     * @throws IllegalArgumentException naming the column, row and index when out of range
+     */
+    public Builder addIndexes(int... selected) {
+      int offset = nextOffset();
+      for (int k : selected) {
+        if (k < 0 || k >= options.size()) {
+          throw new IllegalArgumentException(
+              "column '" + name + "' row " + states.size() + ": option index " + k + " outside the "
+                  + options.size() + " options");
+        }
+        bits[offset + (k >>> 6)] |= 1L << k;
+      }
+      states.add(AnswerState.ANSWERED);
+      return this;
+    }
+
+    /**
+     * Appends an answered cell from option names.
+     *
+     * @param selected the names of the selected options (may be empty)
+     * @return this builder
+     * @throws IllegalArgumentException naming the column, row and value when it is not an option
+     */
+    public Builder add(Collection<String> selected) {
+      int[] idx = new int[selected.size()];
+      int i = 0;
+      for (String s : selected) {
+        Integer k = index.get(s);
+        if (k == null) {
+          throw new IllegalArgumentException(
+              "column '" + name + "' row " + states.size() + ": '" + s + "' is not one of " + options);
+        }
+        idx[i++] = k;
+      }
+      return addIndexes(idx);
+    }
+
+    /**
+     * Appends a cell without a value.
+     *
+     * @param state any state but {@link AnswerState#ANSWERED}
+     * @return this builder
+     * @throws IllegalArgumentException when the state is {@code ANSWERED}
+     */
+    public Builder addState(AnswerState state) {
+      if (state == AnswerState.ANSWERED) {
+        throw new IllegalArgumentException("column '" + name + "': an answered cell needs a selection");
+      }
+      nextOffset();
+      states.add(state);
+      return this;
+    }
+
+    /**
+     * Builds the immutable column.
+     *
+     * @return the column
+     */
+    public MultiSelectColumn build() {
+      int n = states.size();
+      return new MultiSelectColumn(name, options, n, words, Arrays.copyOf(bits, n * words), states.build());
+    }
+  }
+}

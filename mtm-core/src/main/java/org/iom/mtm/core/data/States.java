@@ -1,0 +1,48 @@
+package org.iom.mtm.core.data;
+
+import java.util.Arrays;
+
+/**
+ * Compact per-row answer states: absent (all answered) until the first non-answered cell, then one
+ * byte per row. Package-private storage shared by the column builders.
+ */
+final class States {
+  private byte[] states;
+  private int size;
+  private boolean allAnswered = true;
+
+  States(int capacity) {
+    this.states = new byte[Math.max(capacity, 8)];
+  }
+
+  void add(AnswerState s) {
+    if (size == states.length) {
+      states = Arrays.copyOf(states, Math.max(8, size + (size >> 1)));
+    }
+    states[size++] = (byte) s.ordinal();
+    if (s != AnswerState.ANSWERED) {
+      allAnswered = false;
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Null when every cell is answered, so fully answered columns cost no state bytes. */
+  byte[] build() {
+    return allAnswered ? null : Arrays.copyOf(states, size);
+  }
+
+  static AnswerState state(byte[] states, int size, int row) {
+    if (row < 0 || row >= size) {
+      throw new IndexOutOfBoundsException("row " + row + " outside [0, " + size + ")");
+    }
+    return states == null ? AnswerState.ANSWERED : AnswerState.ofOrdinal(states[row]);
+  }
+
+  static IllegalStateException notAnswered(String column, int row, AnswerState s) {
+    return new IllegalStateException(
+        "column '" + column + "' row " + row + " holds no value: its state is " + s);
+  }
+}
