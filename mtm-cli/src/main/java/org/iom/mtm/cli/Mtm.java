@@ -20,11 +20,10 @@ import picocli.CommandLine.Option;
     name = "mtm",
     mixinStandardHelpOptions = true,
     versionProvider = Mtm.Version.class,
-    description = {
-      "Statistics of the IOM Mobility Tracking Matrix from raw data: baseline assessments and",
-      "surveys of migrant workers, with confidence intervals, design effects and honest",
-      "denominators."
-    },
+    description =
+        "Statistics of the IOM Mobility Tracking Matrix from raw data: baseline assessments and"
+            + " surveys of migrant workers, with confidence intervals, design effects and honest"
+            + " denominators.",
     subcommands = {CommandLine.HelpCommand.class})
 public final class Mtm implements Runnable {
 
