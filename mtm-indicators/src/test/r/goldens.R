@@ -244,7 +244,7 @@ is_kobo <- function(dn) grepl("kobo", dn)
 # ------------------------------------------------------------------------------------------------
 # Cases
 # ------------------------------------------------------------------------------------------------
-run <- function(code) eval(parse(text = code), envir = globalenv())
+run <- function(code) withCallingHandlers(eval(parse(text = code), envir = globalenv()), error = function(e) message("in: ", code))
 
 design_json <- function(dn) {
   d <- DESIGNS[[dn]]
@@ -290,8 +290,15 @@ new_case <- function(id, r_call, dn, analysis, rows, tolerance = 1e-10, referenc
   cs
 }
 
+# Option of a select_multiple split column as R names it: reasons.work -> work.
+term_option <- function(term) if (grepl("^reasons0?[.]", term)) sub("^reasons0?[.]", "", term) else NULL
+
 # Level of a term of a factor variable: R names it variable + level (stypeE -> E).
-term_level <- function(term, var) if (startsWith(term, var) && term != var) substring(term, nchar(var) + 1) else NULL
+term_level <- function(term, var) {
+  if (length(var) == 0 || !startsWith(term, var) || term == var) return(NULL)
+  lev <- substring(term, nchar(var) + 1)
+  if (grepl("^[./]", lev)) NULL else lev     # reasons.work is an option, api00/api99 a ratio
+}
 
 # Rows of a svymean/svytotal/svyratio result, with the interval of `ci` ("wald" = confint default,
 # normal quantile; "t" = confint(x, df = degf(design))).
@@ -304,7 +311,7 @@ stat_rows <- function(x, vars, ci, dfv, option_of = NULL) {
     term <- names(est)[i]
     lev <- NULL
     for (v in vars) if (is.null(lev)) lev <- term_level(term, v)
-    opt <- if (!is.null(option_of)) option_of[[term]] else NULL
+    opt <- term_option(term)
     row_json(term, est[i], se[i], cf[i, 1], cf[i, 2], if (ci == "t") dfv else NA, de[i],
              level = if (is.null(opt)) lev else NULL, option = opt)
   })
@@ -322,7 +329,12 @@ by_rows <- function(b, byvars, vars, ci, dfv, option_of = NULL, quantile_of = NU
     for (k in seq_along(stats)) {
       s <- stats[k]
       col <- function(prefix) {
-        nm <- if (length(stats) == 1 && !(paste0(prefix, ".", s) %in% names(b))) prefix else paste0(prefix, ".", s)
+        nm <- paste0(prefix, ".", s)
+        if (!(nm %in% names(b)) && length(stats) == 1) {
+          # one statistic: R names the column prefix alone, or prefix.<its own label>
+          cand <- names(b)[names(b) == prefix | startsWith(names(b), paste0(prefix, "."))]
+          nm <- if (length(cand)) cand[1] else prefix
+        }
         if (nm %in% names(b)) b[[nm]][g] else NA
       }
       est <- b[[s]][g]
@@ -335,7 +347,7 @@ by_rows <- function(b, byvars, vars, ci, dfv, option_of = NULL, quantile_of = NU
       de <- if (isTRUE(info$deffs)) col("DEff") else NA
       lev <- NULL
       for (v in vars) if (is.null(lev)) lev <- term_level(s, v)
-      opt <- if (!is.null(option_of)) option_of[[s]] else NULL
+      opt <- term_option(s)
       q <- if (!is.null(quantile_of)) quantile_of[[s]] else NULL
       if (!is.null(q)) lev <- NULL
       rows[[length(rows) + 1]] <- row_json(s, est, se, lo, up, if (ci == "t") dfv else NA, de,
@@ -350,25 +362,27 @@ ci_call <- function(expr, ci, dn) if (ci == "t") sprintf("confint(%s, df = degf(
 
 # A svymean/svytotal case. `vars` are the variable names in the formula.
 stat_case <- function(area, dn, fun, vars, deff = "none", ci = "wald", na_rm = FALSE, id = NULL,
-                      type = NULL, note = NULL) {
+                      type = NULL, note = NULL, dexpr = dn, subset = NULL, denominator = NULL) {
   f <- paste0("~", paste(vars, collapse = " + "))
-  expr <- sprintf("%s(%s, %s%s%s)", fun, f, dn, if (na_rm) ", na.rm = TRUE" else "", deff_arg(deff))
+  expr <- sprintf("%s(%s, %s%s%s)", fun, f, dexpr, if (na_rm) ", na.rm = TRUE" else "", deff_arg(deff))
   x <- run(expr)
   dfv <- degf(get(dn))
   if (is.null(type)) type <- sub("^svy", "", fun)
   if (is.null(id)) id <- mkid(dn, type, vars, deff, ci, if (na_rm) "narm")
   add_case(area, new_case(id, c(expr, ci_call(expr, ci, dn)), dn,
-    analysis_json(type, arr(vars), ci = ci, deff = deff, na_rm = na_rm),
+    analysis_json(type, arr(vars), ci = ci, deff = deff, na_rm = na_rm, subset = subset, denominator = denominator),
     stat_rows(x, vars, ci, dfv), note = note))
 }
 
 # A svyby case.
 by_case <- function(area, dn, fun, vars, byvars, deff = "none", ci = "wald", na_rm = FALSE,
-                    extra = "", type = NULL, id = NULL, note = NULL, keep_var = TRUE) {
-  f <- paste0("~", paste(vars, collapse = " + "))
+                    extra = "", type = NULL, id = NULL, note = NULL, keep_var = TRUE, dexpr = dn,
+                    subset = NULL, denominator = NULL, formula = NULL, analysis_extra = NULL,
+                    tolerance = 1e-10, tolerance_note = NULL) {
+  f <- if (is.null(formula)) paste0("~", paste(vars, collapse = " + ")) else formula
   bf <- paste0("~", paste(byvars, collapse = " + "))
   vt <- if (keep_var) ", vartype = c(\"se\", \"ci\")" else ", keep.var = FALSE"
-  expr <- sprintf("svyby(%s, %s, %s, %s%s%s%s%s)", f, bf, dn, fun, deff_arg(deff),
+  expr <- sprintf("svyby(%s, %s, %s, %s%s%s%s%s)", f, bf, dexpr, fun, deff_arg(deff),
                   if (na_rm) ", na.rm = TRUE" else "", extra, vt)
   b <- run(expr)
   dfv <- degf(get(dn))
@@ -382,12 +396,13 @@ by_case <- function(area, dn, fun, vars, byvars, deff = "none", ci = "wald", na_
       row_json(vars[1], b[["statistic"]][g], deff = if ("DEff" %in% names(b)) b[["DEff"]][g] else NA, group = grp)
     })
   }
-  add_case(area, new_case(id, calls, dn,
-    analysis_json(type, arr(vars), by = byvars, ci = if (keep_var) ci else "none", deff = deff, na_rm = na_rm),
-    rows, note = note))
+  an <- analysis_json(type, arr(vars), by = byvars, ci = if (keep_var) ci else "none", deff = deff,
+                      na_rm = na_rm, subset = subset, denominator = denominator)
+  for (k in names(analysis_extra)) an[[k]] <- analysis_extra[[k]]
+  add_case(area, new_case(id, calls, dn, an, rows, note = note, tolerance = tolerance,
+                          tolerance_note = tolerance_note))
 }
 
-source_part <- function(f) sys.source(file.path(dirname(normalizePath(script_file)), f), envir = globalenv())
 
 # ------------------------------------------------------------------------------------------------
 # means_totals.json: svymean / svytotal of numeric variables and of factor levels, every design,
@@ -447,12 +462,233 @@ for (dn in c("dclus1", "dstrat", "dclus2")) for (ci in c("wald", "t")) {
   by_case("proportions", dn, "svymean", "awards", c("stype", "sch.wide"), "srswor", ci, type = "prop")
 }
 
+# ------------------------------------------------------------------------------------------------
+# multiselect.json: select_multiple read KoBo-style. Each option is a 0/1 split column
+# (reasons/work -> R's reasons.work), empty when the question was not asked.
+#  - denominator "answered": the share among those who answered = domain estimation on the
+#    answered respondents, svymean(~reasons.work + ..., subset(design, reasons_answered)); the
+#    script checks that svyby(~reasons0.work + ..., ~reasons_answered, design_all, svymean) (the
+#    0-filled columns below) gives the same figures in its TRUE row. (svyby on the split columns
+#    themselves with na.rm = TRUE stops in R: the not-answered domain has no non-missing row.)
+#    reasons_answered = !is.na(reasons) (the space-separated column decides who answered).
+#  - denominator "all": not asked counts as not selected, everyone in the denominator:
+#    reasons0.<opt> = ifelse(is.na(reasons.<opt>), 0, reasons.<opt>), added with update().
+#  - totals: the population count selecting each option, svytotal on the answered domain.
+# ------------------------------------------------------------------------------------------------
+opt_cols <- paste0("reasons.", opts)
+opt_cols0 <- paste0("reasons0.", opts)
+for (dn in c("dkobo", "dkobo_fpcw", "dkobo_wr")) {
+  upd <- sprintf("%s_all <- update(%s, %s)", dn, dn,
+                 paste(sprintf("%s = ifelse(is.na(%s), 0, %s)", opt_cols0, opt_cols, opt_cols), collapse = ", "))
+  run(upd)
+  ans <- sprintf("subset(%s, reasons_answered)", dn)
+  sub_ans <- list(var = "reasons", op = "answered", values = list())
+  for (ci in c("wald", "t")) for (deff in c("srswor", "replace")) {
+    stat_case("multiselect", dn, "svymean", opt_cols, deff, ci, dexpr = ans, type = "multi",
+      id = mkid(dn, "multi_answered", deff, ci), denominator = "answered", subset = sub_ans)
+  }
+  # the same through svyby on the answered indicator (the TRUE row), checked here
+  a <- run(sprintf("svymean(~%s, %s, deff = TRUE)", paste(opt_cols, collapse = " + "), ans))
+  b <- run(sprintf("svyby(~%s, ~reasons_answered, %s_all, svymean, deff = TRUE)",
+                   paste(opt_cols0, collapse = " + "), dn))
+  stopifnot(isTRUE(all.equal(unname(coef(a)), unname(unlist(b[b$reasons_answered, opt_cols0])), tolerance = 1e-13)),
+            isTRUE(all.equal(unname(SE(a)), unname(unlist(b[b$reasons_answered, paste0("se.", opt_cols0)])), tolerance = 1e-13)))
+  for (ci in c("wald", "t")) {
+    expr <- sprintf("svymean(~%s, %s_all, deff = TRUE)", paste(opt_cols0, collapse = " + "), dn)
+    x <- run(expr)
+    add_case("multiselect", new_case(mkid(dn, "multi_all", ci), c(upd, expr, ci_call(expr, ci, dn)), dn,
+      analysis_json("multi", arr("reasons"), ci = ci, deff = "srswor", denominator = "all"),
+      stat_rows(x, opt_cols0, ci, degf(get(dn))),
+      note = "not asked counts as not selected (0), everyone in the denominator"))
+    stat_case("multiselect", dn, "svytotal", opt_cols, "srswor", ci, dexpr = ans, type = "total",
+      id = mkid(dn, "multi_total", ci), denominator = "answered", subset = sub_ans)
+    by_case("multiselect", dn, "svymean", opt_cols, "admin1", "srswor", ci, dexpr = ans, type = "multi",
+      id = mkid(dn, "multi_answered_by_admin1", ci), denominator = "answered", subset = sub_ans)
+    by_case("multiselect", dn, "svymean", opt_cols, c("admin1", "sex"), "srswor", ci, dexpr = ans, type = "multi",
+      id = mkid(dn, "multi_answered_by_admin1_sex", ci), denominator = "answered", subset = sub_ans)
+  }
+  by_case("multiselect", dn, "svymean", opt_cols0, "sex", "srswor", "t", dexpr = paste0(dn, "_all"), type = "multi",
+    id = mkid(dn, "multi_all_by_sex_t"), denominator = "all")
+}
+
+# ------------------------------------------------------------------------------------------------
+# ratios.json: svyratio (ratio of totals), every design, deff, normal and t intervals, domains.
+# ------------------------------------------------------------------------------------------------
+ratio_case <- function(dn, num, den, deff, ci, na_rm = FALSE, area = "ratios", idp = NULL) {
+  expr <- sprintf("svyratio(~%s, ~%s, %s%s%s)", num, den, dn, if (na_rm) ", na.rm = TRUE" else "", deff_arg(deff))
+  x <- run(expr)
+  add_case(area, new_case(mkid(idp, dn, "ratio", num, den, deff, ci, if (na_rm) "narm"), c(expr, ci_call(expr, ci, dn)), dn,
+    analysis_json("ratio", arr(c(num, den)), ci = ci, deff = deff, na_rm = na_rm),
+    stat_rows(x, character(0), ci, degf(get(dn)))))
+}
+for (dn in DESIGN_NAMES_MAIN) {
+  if (is_kobo(dn)) { num <- "income"; den <- "hh_size"; nr <- TRUE } else { num <- "api00"; den <- "api99"; nr <- FALSE }
+  for (deff in c("none", "srswor", "replace")) for (ci in c("wald", "t")) ratio_case(dn, num, den, deff, ci, na_rm = nr)
+  byv <- if (is_kobo(dn)) c("admin1", "sex") else c("stype", "awards")
+  for (ci in c("wald", "t")) {
+    by_case("ratios", dn, "svyratio", num, byv[1], "srswor", ci, na_rm = nr, type = "ratio",
+      extra = sprintf(", denominator = ~%s", den), id = mkid(dn, "ratio_by", byv[1], ci),
+      analysis_extra = list(var = arr(c(num, den))))
+    by_case("ratios", dn, "svyratio", num, byv, "none", ci, na_rm = nr, type = "ratio",
+      extra = sprintf(", denominator = ~%s", den), id = mkid(dn, "ratio_by", byv, ci),
+      analysis_extra = list(var = arr(c(num, den))))
+  }
+}
+
+# ------------------------------------------------------------------------------------------------
+# ciprop.json: svyciprop for every method, wald / t from confint(svymean(...)), and Wilson and
+# Clopper-Pearson on the effective sample size (R survey has no such method: formula below).
+# ------------------------------------------------------------------------------------------------
+# Wilson and Clopper-Pearson on the effective sample size n_eff = p (1 - p) / se^2, where p and se
+# are svymean's estimate and standard error of the 0/1 variable, z = qnorm(1 - alpha / 2):
+#   Wilson: centre = (p + z^2 / (2 n)) / (1 + z^2 / n),
+#           half width = z / (1 + z^2 / n) * sqrt(p (1 - p) / n + z^2 / (4 n^2)),
+#   Clopper-Pearson with x = n p "successes" (not rounded):
+#           lower = qbeta(alpha / 2, x, n - x + 1)  (0 when x = 0),
+#           upper = qbeta(1 - alpha / 2, x + 1, n - x)  (1 when x = n).
+wilson_ci <- function(p, se, level) {
+  n <- p * (1 - p) / se^2; z <- qnorm(1 - (1 - level) / 2)
+  centre <- (p + z^2 / (2 * n)) / (1 + z^2 / n)
+  half <- z / (1 + z^2 / n) * sqrt(p * (1 - p) / n + z^2 / (4 * n^2))
+  c(centre - half, centre + half)
+}
+clopper_pearson_ci <- function(p, se, level) {
+  n <- p * (1 - p) / se^2; x <- n * p; a <- 1 - level
+  c(if (x <= 0) 0 else qbeta(a / 2, x, n - x + 1), if (x >= n) 1 else qbeta(1 - a / 2, x + 1, n - x))
+}
+# The likelihood interval without R's interpolation. svyciprop(method = "likelihood") fits
+# svyglm(y ~ 1, family = quasibinomial) and profiles it: with beta the intercept, mu = expit(beta),
+# D(beta) = sum(binomial()$dev.resids(y, mu, w)) (w = svyglm's prior weights, rescaled to mean 1),
+# phi = summary(fit)$dispersion, lambda = Rao-Scott design effect of the intercept
+# (cov.unscaled / naive.cov), the limits solve (D(beta) - D(beta_hat)) / phi = qt(alpha/2, df)^2 lambda.
+# R evaluates D at beta_hat +- k del se (k = 1..9, del = zmax / 5) and interpolates a cubic spline
+# (MASS's profile method), so its limits differ from these exact roots (see tolerance_note).
+likelihood_exact_ci <- function(fexpr, dexpr, level, df) {
+  m <- run(sprintf("svyglm(%s ~ 1, %s, family = quasibinomial)", fexpr, dexpr))
+  y <- as.numeric(m$y); w <- m$prior.weights
+  lambda <- diag(m$cov.unscaled) / diag(m$naive.cov)
+  phi <- summary(m)$dispersion
+  crit <- (if (df == Inf) qnorm((1 - level) / 2) else qt((1 - level) / 2, df))^2 * lambda
+  b0 <- unname(coef(m)); d0 <- m$deviance; se <- sqrt(diag(vcov(m)))
+  g <- function(b) (sum(binomial()$dev.resids(y, plogis(b), w)) - d0) / phi - crit
+  step <- 4 * se
+  lo <- b0 - step; while (g(lo) < 0) lo <- lo - step
+  up <- b0 + step; while (g(up) < 0) up <- up + step
+  c(plogis(uniroot(g, c(lo, b0), tol = 1e-15)$root), plogis(uniroot(g, c(b0, up), tol = 1e-15)$root))
+}
+CIPROP_METHODS <- c("logit", "likelihood", "asin", "beta", "mean", "xlogit")
+ciprop_targets <- function(dn) {
+  if (is_kobo(dn)) list(c("remittances", "yes"), c("shelter", "tent"))
+  else if (grepl("strat", dn)) list(c("awards", "Yes"), c("sch.wide", "No"))
+  else list(c("awards", "Yes"), c("stype", "H"))
+}
+lik_diffs <- c(); logit_diffs <- c()
+ciprop_rows_obj <- function(p, dfv) {
+  ci <- confint(p)
+  list(row_json(names(coef(p)), coef(p), SE(p), ci[1], ci[2], dfv))
+}
+for (dn in c("dsrs", "dstrat", "dstrat_wr", "dclus1", "dclus1_wr", "dclus2", "dclus2_w", "dkobo", "dkobo_fpcw", "dkobo_wr")) {
+  dfv <- degf(get(dn))
+  for (tg in ciprop_targets(dn)) {
+    v <- tg[1]; lev <- tg[2]
+    fexpr <- sprintf("I(%s == \"%s\")", v, lev)
+    for (level in c(0.95, 0.9)) {
+      lv <- if (level == 0.95) "" else sprintf(", level = %s", level)
+      res <- list()
+      for (m in CIPROP_METHODS) {
+        expr <- sprintf("svyciprop(~%s, %s, method = \"%s\"%s)", fexpr, dn, m, lv)
+        p <- run(expr)
+        rows <- ciprop_rows_obj(p, dfv)
+        for (r in seq_along(rows)) { rows[[r]]$level <- lev }
+        res[[m]] <- rows[[1]]
+        tol <- 1e-10; tn <- NULL
+        if (m == "logit") tn <- "svyglm fits the intercept by IRLS (glm.fit, epsilon 1e-8): the limits equal xlogit's closed form up to the convergence of the fit"
+        if (m == "likelihood") tn <- "R interpolates the profile deviance with a cubic spline through about ten points (MASS profile), so the limits are approximate; the case likelihood_exact gives the exact roots of the profile equation"
+        add_case("ciprop", new_case(mkid(dn, "ciprop", v, lev, m, if (level != 0.95) "90"), c(expr, sprintf("confint(%s)", expr)), dn,
+          analysis_json("ciprop", arr(v), ci = m, ci_level = level, level = lev),
+          rows, tolerance = tol, tolerance_note = tn, note = sprintf("df = degf(%s) = %d", dn, dfv)))
+      }
+      logit_diffs <- c(logit_diffs, abs(c(res$logit$ci_low, res$logit$ci_upp) / c(res$xlogit$ci_low, res$xlogit$ci_upp) - 1),
+                       abs(res$logit$estimate / res$xlogit$estimate - 1))
+      # exact profile-likelihood roots (formula in likelihood_exact_ci above)
+      ex <- likelihood_exact_ci(fexpr, dn, level, dfv)
+      lik_diffs <- c(lik_diffs, abs(ex / c(res$likelihood$ci_low, res$likelihood$ci_upp) - 1))
+      r <- res$likelihood; r$ci_low <- r17(ex[1]); r$ci_upp <- r17(ex[2])
+      add_case("ciprop", new_case(mkid(dn, "ciprop", v, lev, "likelihood_exact", if (level != 0.95) "90"),
+        sprintf("likelihood_exact_ci(\"%s\", \"%s\", %s, degf(%s))", gsub("\"", "\\\\\"", fexpr), dn, level, dn), dn,
+        analysis_json("ciprop", arr(v), ci = "likelihood-exact", ci_level = level, level = lev), list(r),
+        reference = "formula", tolerance = 1e-9,
+        tolerance_note = "roots found with uniroot(tol = 1e-15) on the profile deviance; 1e-9 allows for the IRLS fit",
+        note = "svyglm(y ~ 1, quasibinomial) profile: (D(beta) - D(beta_hat)) / phi = qt(alpha/2, df)^2 * lambda, lambda = cov.unscaled / naive.cov of the intercept, D = sum(binomial()$dev.resids(y, expit(beta), prior.weights)), phi = summary(fit)$dispersion; limits expit(roots)"))
+      # wald / t from svymean, Wilson / Clopper-Pearson from the effective sample size
+      mexpr <- sprintf("svymean(~as.numeric(%s), %s)", fexpr, dn)
+      x <- run(mexpr)
+      p <- unname(coef(x)); se <- unname(SE(x))
+      for (ci in c("wald", "t")) {
+        cf <- if (ci == "t") confint(x, level = level, df = dfv) else confint(x, level = level)
+        cexpr <- if (ci == "t") sprintf("confint(%s, level = %s, df = degf(%s))", mexpr, level, dn) else sprintf("confint(%s, level = %s)", mexpr, level)
+        add_case("ciprop", new_case(mkid(dn, "ciprop", v, lev, ci, if (level != 0.95) "90"), c(mexpr, cexpr), dn,
+          analysis_json("ciprop", arr(v), ci = ci, ci_level = level, level = lev),
+          list(row_json(names(coef(x)), p, se, cf[1], cf[2], if (ci == "t") dfv else NA, level = lev))))
+      }
+      for (fm in c("wilson", "clopper-pearson")) {
+        ci <- if (fm == "wilson") wilson_ci(p, se, level) else clopper_pearson_ci(p, se, level)
+        fn <- if (fm == "wilson") "wilson_ci" else "clopper_pearson_ci"
+        add_case("ciprop", new_case(mkid(dn, "ciprop", v, lev, fm, if (level != 0.95) "90"),
+          c(sprintf("x <- %s", mexpr), sprintf("%s(coef(x), SE(x), %s)", fn, level)), dn,
+          analysis_json("ciprop", arr(v), ci = fm, ci_level = level, level = lev),
+          list(row_json(names(coef(x)), p, se, ci[1], ci[2], NA, level = lev)), reference = "formula",
+          note = if (fm == "wilson")
+            "n = p(1-p)/se^2 (effective sample size), z = qnorm(1 - alpha/2); centre = (p + z^2/(2n))/(1 + z^2/n); half = z/(1 + z^2/n) * sqrt(p(1-p)/n + z^2/(4n^2)); limits centre -/+ half"
+          else "n = p(1-p)/se^2 (effective sample size), x = n p (not rounded); lower = qbeta(alpha/2, x, n - x + 1) (0 if x = 0); upper = qbeta(1 - alpha/2, x + 1, n - x) (1 if x = n)"))
+      }
+    }
+  }
+}
+# domains: svyby(..., svyciprop) evaluates df = degf(design) on the domain's subset design
+# (PSUs minus strata among the domain's rows), not the whole design's degf; rows record it.
+for (dn in c("dclus1", "dstrat", "dclus2", "dkobo")) {
+  byv <- if (is_kobo(dn)) "admin1" else "stype"
+  tg <- ciprop_targets(dn)[[1]]
+  fexpr <- sprintf("I(%s == \"%s\")", tg[1], tg[2])
+  for (m in CIPROP_METHODS) {
+    by_case("ciprop", dn, "svyciprop", tg[1], byv, "none", "wald", type = "ciprop",
+      formula = paste0("~", fexpr), extra = sprintf(", method = \"%s\"", m),
+      id = mkid(dn, "ciprop_by", byv, tg[1], tg[2], m),
+      analysis_extra = list(ci = m, level = tg[2]),
+      tolerance_note = if (m == "likelihood") "spline-interpolated profile (see the whole-sample likelihood cases)" else NULL)
+    cs <- AREAS$ciprop[[length(AREAS$ciprop)]]
+    d <- get(dn); bf <- d$variables[[byv]]
+    for (r in seq_along(cs$rows)) {
+      g <- cs$rows[[r]]$group[[byv]]
+      cs$rows[[r]]$df <- r17(degf(d[bf == g, ]))
+      cs$rows[[r]]$level <- tg[2]
+      cs$rows[[r]]$term <- fexpr
+    }
+    cs$note <- "df of each row = degf() of the domain's subset design, as svyciprop's default df = degf(design) is evaluated on the domain inside svyby"
+    AREAS$ciprop[[length(AREAS$ciprop)]] <- cs
+  }
+}
+LOGIT_TOL <- max(1e-10, signif(10 * max(logit_diffs), 1))
+LIK_TOL <- signif(2 * max(lik_diffs), 1)
+for (k in seq_along(AREAS$ciprop)) {
+  cs <- AREAS$ciprop[[k]]
+  if (identical(cs$analysis$ci, "logit")) {
+    cs$tolerance <- LOGIT_TOL
+    cs$tolerance_note <- sprintf("%s; largest relative difference to xlogit over these cases %.2g", cs$tolerance_note, max(logit_diffs))
+  }
+  if (identical(cs$analysis$ci, "likelihood") && cs$reference == "survey") {
+    cs$tolerance <- LIK_TOL
+    cs$tolerance_note <- sprintf("%s; largest relative difference between R's limits and the exact roots over these cases %.2g", cs$tolerance_note, max(lik_diffs))
+  }
+  AREAS$ciprop[[k]] <- cs
+}
+
 write_area <- function(area) {
   obj <- list(area = area, generated_by = list(r = R_VERSION, survey = SURVEY_VERSION,
     script = "mtm-indicators/src/test/r/goldens.R"), cases = AREAS[[area]])
   writeLines(to_json(obj), file.path(out_dir, paste0(area, ".json")), useBytes = TRUE)
   cat(area, ":", length(AREAS[[area]]), "cases\n")
 }
-write_area("means_totals")
 
-write_area("proportions")
+for (area in names(AREAS)) write_area(area)
