@@ -30,7 +30,12 @@ public enum Flag {
   /** Key informants disagree beyond the configured ratio. */
   INFORMANT_DISAGREEMENT,
   /** The variance could not be estimated (a single PSU, say): standard error null. */
-  NO_VARIANCE;
+  NO_VARIANCE,
+  /**
+   * The analysed variable has missing values in the domain and they were not set aside (R's
+   * {@code na.rm = FALSE}): the statistic is null, as R's is NA.
+   */
+  MISSING_VALUES;
 
   /**
    * The code written in result tables ({@code low_n}, ...).

@@ -1,0 +1,808 @@
+package org.iom.mtm.indicators.estimate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.estimate.Plan.Grouping;
+import org.iom.mtm.indicators.estimate.Plan.Kind;
+import org.iom.mtm.indicators.estimate.Plan.Spec;
+import org.iom.mtm.indicators.result.AnalysisType;
+import org.iom.mtm.indicators.result.Flag;
+import org.iom.mtm.indicators.result.ResultRow;
+import org.iom.mtm.indicators.result.ResultTable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request for design-based estimates, answered in one pass over the data:
+ *
+ * <pre>{@code
+ * ResultTable t = Estimation.of(design)
+ *     .mean("income").prop("sex").multi("reasons").ratio("spend", "income")
+ *     .median("age").quantile("income", 0.25, 0.75)
+ *     .by("sex", "admin1")
+ *     .ci(ConfidenceInterval.LOGIT).level(0.9).deff(DesignEffect.SRSWOR)
+ *     .run();
+ * }</pre>
+ *
+ * <p>Every statistic is computed for the whole population when no {@link #by} is given, else for
+ * each crossing of the by-variables' levels (and for the whole population too after {@link
+ * #overall()}). Domains are never filters: standard errors come from the full design, rows
+ * outside a domain scoring zero, as R's {@code svyby}. The degrees of freedom are the design's
+ * PSUs minus strata among the rows where the analysed variable is present (R's {@code degf} of
+ * that subset), kept by the domains; quantiles use their domain's, as R's {@code svyquantile}
+ * inside {@code svyby} does.
+ *
+ * <p>A numeric variable with missing cells in a domain gives a null statistic flagged {@link
+ * Flag#MISSING_VALUES}, as R gives NA, unless {@link #naRm(boolean)}; proportions count those who
+ * answered (or everyone, by {@link #denominator(Denominator)}). An empty domain or a zero weight
+ * sum gives a null statistic flagged {@link Flag#EMPTY}; a variance that cannot be estimated a
+ * null standard error flagged {@link Flag#NO_VARIANCE}.
+ *
+ * <p>The request is a mutable builder; {@link #run()}, {@link #accumulator()} and {@link
+ * #result(SufficientStatistics)} read it as it stands.
+ */
+public final class Estimation {
+  private final SurveyDesign design;
+  private final List<Request> requests = new ArrayList<>();
+  private final List<List<String>> groupings = new ArrayList<>();
+  private boolean overall;
+  private @Nullable ConfidenceInterval ci;
+  private double level = 0.95;
+  private @Nullable DesignEffect deff;
+  private Denominator denominator = Denominator.ANSWERED;
+  private boolean naRm;
+  private Conventions conventions = Conventions.R;
+  private @Nullable QuantileRule quantileRule;
+
+  private record Request(Kind kind, AnalysisType type, String var, @Nullable String den, double[] probs) {}
+
+  private Estimation(SurveyDesign design) {
+    this.design = design;
+  }
+
+  /**
+   * Starts a request on a design.
+   *
+   * @param design the survey design (and through it the data)
+   * @return an empty request
+   */
+  public static Estimation of(SurveyDesign design) {
+    return new Estimation(Objects.requireNonNull(design, "design"));
+  }
+
+  /**
+   * Weighted means of numeric variables (R's {@code svymean}).
+   *
+   * @param vars numeric variables
+   * @return this request
+   */
+  public Estimation mean(String... vars) {
+    for (String v : vars) {
+      requests.add(new Request(Kind.NUMERIC, AnalysisType.MEAN, v, null, new double[0]));
+    }
+    return this;
+  }
+
+  /**
+   * Population totals (R's {@code svytotal}): of a numeric variable; of each level of a
+   * select_one or each option of a select_multiple (a population count).
+   *
+   * @param vars numeric, select_one or select_multiple variables
+   * @return this request
+   */
+  public Estimation total(String... vars) {
+    for (String v : vars) {
+      Kind k = switch (design.data().column(v).getClass().getSimpleName()) {
+        case "CategoricalColumn" -> Kind.CATEGORICAL;
+        case "MultiSelectColumn" -> Kind.MULTI;
+        default -> Kind.NUMERIC;
+      };
+      requests.add(new Request(k, AnalysisType.TOTAL, v, null, new double[0]));
+    }
+    return this;
+  }
+
+  /**
+   * The share of each level of select_one variables.
+   *
+   * @param vars select_one variables
+   * @return this request
+   */
+  public Estimation prop(String... vars) {
+    for (String v : vars) {
+      requests.add(new Request(Kind.CATEGORICAL, AnalysisType.PROP_SELECT_ONE, v, null, new double[0]));
+    }
+    return this;
+  }
+
+  /**
+   * The share of respondents selecting each option of select_multiple variables.
+   *
+   * @param vars select_multiple variables
+   * @return this request
+   */
+  public Estimation multi(String... vars) {
+    for (String v : vars) {
+      requests.add(new Request(Kind.MULTI, AnalysisType.PROP_SELECT_MULTIPLE, v, null, new double[0]));
+    }
+    return this;
+  }
+
+  /**
+   * The ratio of two totals (R's {@code svyratio}).
+   *
+   * @param numerator a numeric variable
+   * @param denominator a numeric variable
+   * @return this request
+   */
+  public Estimation ratio(String numerator, String denominator) {
+    requests.add(new Request(Kind.RATIO, AnalysisType.RATIO, numerator, denominator, new double[0]));
+    return this;
+  }
+
+  /**
+   * Medians with Woodruff intervals (R's {@code svyquantile(quantiles = 0.5)}).
+   *
+   * @param vars numeric variables
+   * @return this request
+   */
+  public Estimation median(String... vars) {
+    for (String v : vars) {
+      requests.add(new Request(Kind.QUANTILE, AnalysisType.MEDIAN, v, null, new double[] {0.5}));
+    }
+    return this;
+  }
+
+  /**
+   * Quantiles with Woodruff intervals (R's {@code svyquantile}).
+   *
+   * @param var a numeric variable
+   * @param probabilities probabilities in [0, 1]
+   * @return this request
+   * @throws IllegalArgumentException naming a probability outside [0, 1]
+   */
+  public Estimation quantile(String var, double... probabilities) {
+    for (double p : probabilities) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("quantile probability " + p + " is outside [0, 1]");
+      }
+    }
+    requests.add(new Request(Kind.QUANTILE, AnalysisType.QUANTILE, var, null, probabilities.clone()));
+    return this;
+  }
+
+  /**
+   * Adds a domain crossing: every combination of the levels of these variables. Several calls
+   * give several crossings.
+   *
+   * @param vars one or more select_one, numeric or text variables
+   * @return this request
+   */
+  public Estimation by(String... vars) {
+    if (vars.length == 0) {
+      throw new IllegalArgumentException("by: name at least one variable");
+    }
+    groupings.add(List.of(vars));
+    return this;
+  }
+
+  /**
+   * Adds the whole population to the domains asked with {@link #by} (it is the only one without).
+   *
+   * @return this request
+   */
+  public Estimation overall() {
+    overall = true;
+    return this;
+  }
+
+  /**
+   * The interval method. Default {@link ConfidenceInterval#T} ({@link ConfidenceInterval#T} under
+   * IMPACT conventions whatever is set).
+   *
+   * @param method the method
+   * @return this request
+   */
+  public Estimation ci(ConfidenceInterval method) {
+    this.ci = Objects.requireNonNull(method, "method");
+    return this;
+  }
+
+  /**
+   * The confidence level. Default 0.95.
+   *
+   * @param level in (0, 1)
+   * @return this request
+   * @throws IllegalArgumentException naming the value outside (0, 1)
+   */
+  public Estimation level(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("confidence level " + level + " is outside (0, 1)");
+    }
+    this.level = level;
+    return this;
+  }
+
+  /**
+   * Asks for design effects against a simple random sample. Default none.
+   *
+   * @param reference without or with replacement, or null for none
+   * @return this request
+   */
+  public Estimation deff(@Nullable DesignEffect reference) {
+    this.deff = reference;
+    return this;
+  }
+
+  /**
+   * The denominator of proportions. Default {@link Denominator#ANSWERED}.
+   *
+   * @param denominator answered or all
+   * @return this request
+   */
+  public Estimation denominator(Denominator denominator) {
+    this.denominator = Objects.requireNonNull(denominator, "denominator");
+    return this;
+  }
+
+  /**
+   * R's {@code na.rm}: set aside the rows missing the analysed numeric variable (a domain, not a
+   * filter). Default false: a domain with missing values gives a null statistic.
+   *
+   * @param naRm whether to set them aside
+   * @return this request
+   */
+  public Estimation naRm(boolean naRm) {
+    this.naRm = naRm;
+    return this;
+  }
+
+  /**
+   * Whose conventions to follow. Default {@link Conventions#R}.
+   *
+   * @param conventions R or IMPACT
+   * @return this request
+   */
+  public Estimation conventions(Conventions conventions) {
+    this.conventions = Objects.requireNonNull(conventions, "conventions");
+    return this;
+  }
+
+  /**
+   * The quantile rule. Default {@link QuantileRule#MATH} ({@link QuantileRule#SCHOOL} under
+   * IMPACT conventions).
+   *
+   * @param rule the rule
+   * @return this request
+   */
+  public Estimation quantileRule(QuantileRule rule) {
+    this.quantileRule = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
+  /**
+   * Runs the request: one pass over all rows.
+   *
+   * @return the result table
+   * @throws IllegalArgumentException naming a variable that is absent or of the wrong type
+   */
+  public ResultTable run() {
+    SufficientStatistics acc = accumulator();
+    acc.acceptRows(0, design.rowCount());
+    return result(acc);
+  }
+
+  /**
+   * An empty accumulator for this request, to fill by chunks or threads and {@link
+   * SufficientStatistics#combine combine}.
+   *
+   * @return a new accumulator
+   * @throws IllegalArgumentException naming a variable that is absent or of the wrong type
+   */
+  public SufficientStatistics accumulator() {
+    return new SufficientStatistics(plan());
+  }
+
+  private Plan plan() {
+    if (requests.isEmpty()) {
+      throw new IllegalArgumentException("no statistic requested: ask for a mean, total, prop, ...");
+    }
+    boolean impact = conventions == Conventions.IMPACT;
+    List<Spec> specs = new ArrayList<>();
+    for (Request r : requests) {
+      boolean rm = naRm || impact;
+      specs.add(new Spec(specs.size(), r.kind(), r.type(), r.var(), r.den(), design.data(), r.probs(), rm,
+          denominator));
+    }
+    List<Grouping> gs = new ArrayList<>();
+    if (groupings.isEmpty() || overall) {
+      gs.add(new Grouping(List.of(), design.data()));
+    }
+    for (List<String> g : groupings) {
+      gs.add(new Grouping(g, design.data()));
+    }
+    ConfidenceInterval method = impact ? ConfidenceInterval.T : (ci == null ? ConfidenceInterval.T : ci);
+    QuantileRule rule = quantileRule != null ? quantileRule : impact ? QuantileRule.SCHOOL : QuantileRule.MATH;
+    return new Plan(design, specs, gs, method, level, deff, conventions, rule);
+  }
+
+  /**
+   * The result table of a filled accumulator.
+   *
+   * @param statistics an accumulator from {@link #accumulator()} of this request, filled
+   * @return the result table
+   */
+  public ResultTable result(SufficientStatistics statistics) {
+    Plan plan = statistics.plan;
+    List<ResultRow> rows = new ArrayList<>();
+    new Finisher(plan, statistics).finish(rows);
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("design", design.toString());
+    meta.put("degrees_of_freedom", Integer.toString(design.degreesOfFreedom()));
+    meta.put("lonely_psu", design.lonelyPsu().code());
+    meta.put("ci", plan.ci.code());
+    meta.put("level", ResultTable.number(plan.level));
+    meta.put("deff", plan.deff == null ? "none" : plan.deff.code());
+    meta.put("denominator", denominator.code());
+    meta.put("na_rm", Boolean.toString(naRm));
+    meta.put("conventions", plan.conventions.code());
+    meta.put("quantile_rule", plan.quantileRule.code());
+    return ResultTable.of(rows, meta);
+  }
+
+  /** Turns sufficient statistics into rows. */
+  private static final class Finisher {
+    private final Plan plan;
+    private final SufficientStatistics st;
+    private final SurveyDesign design;
+    private final TaylorVariance tv;
+    private final int strata;
+
+    Finisher(Plan plan, SufficientStatistics st) {
+      this.plan = plan;
+      this.st = st;
+      this.design = plan.design;
+      this.tv = new TaylorVariance(plan.design);
+      this.strata = plan.design.strataCount();
+    }
+
+    void finish(List<ResultRow> out) {
+      for (Spec spec : plan.specs) {
+        double df = spec.kind == Kind.QUANTILE ? Double.NaN : specDf(spec);
+        for (int g = 0; g < plan.groupings.size(); g++) {
+          Grouping grouping = plan.groupings.get(g);
+          UnitOrder order = plan.clustered && spec.kind != Kind.QUANTILE ? unitOrder(g) : null;
+          for (int cell = 0; cell < grouping.cells; cell++) {
+            List<String> values = grouping.vars.isEmpty() ? List.of() : grouping.values(cell);
+            if (spec.kind == Kind.QUANTILE) {
+              quantileRows(spec, g, cell, grouping, values, out);
+            } else {
+              rows(spec, g, cell, grouping, values, df, order, out);
+            }
+          }
+        }
+      }
+    }
+
+    private double specDf(Spec spec) {
+      int psus = 0;
+      for (long bits : st.psuSeen[spec.index]) {
+        psus += Long.bitCount(bits);
+      }
+      int strataCount = 0;
+      for (long bits : st.strataSeen[spec.index]) {
+        strataCount += Long.bitCount(bits);
+      }
+      return psus - strataCount;
+    }
+
+    /** The clustered store's slots sorted by (cell, stratum, PSU, unit). */
+    private record UnitOrder(int[] slots, int[] cellStart, int[] stratum, int[] psu, int[] unit) {}
+
+    private final Map<Integer, UnitOrder> orders = new LinkedHashMap<>();
+
+    private UnitOrder unitOrder(int g) {
+      return orders.computeIfAbsent(g, this::buildUnitOrder);
+    }
+
+    private UnitOrder buildUnitOrder(int g) {
+      UnitIndex index = st.units[g];
+      int n = index.size();
+      long unitCount = plan.unitCount();
+      int[] cellOf = new int[n];
+      int[] unitOf = new int[n];
+      int[] psuOf = new int[n];
+      int[] stratumOf = new int[n];
+      for (int s = 0; s < n; s++) {
+        long key = index.key(s);
+        cellOf[s] = (int) (key / unitCount);
+        unitOf[s] = (int) (key % unitCount);
+        psuOf[s] = plan.psuOfUnit(unitOf[s]);
+        stratumOf[s] = design.stratumOfPsu(psuOf[s]);
+      }
+      Integer[] sorted = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        sorted[i] = i;
+      }
+      Arrays.sort(sorted, Comparator.<Integer>comparingInt(s -> cellOf[s])
+          .thenComparingInt(s -> stratumOf[s])
+          .thenComparingInt(s -> psuOf[s])
+          .thenComparingInt(s -> unitOf[s]));
+      int cells = plan.groupings.get(g).cells;
+      int[] slots = new int[n];
+      int[] stratum = new int[n];
+      int[] psu = new int[n];
+      int[] unit = new int[n];
+      int[] cellStart = new int[cells + 1];
+      for (int i = 0; i < n; i++) {
+        int s = sorted[i];
+        slots[i] = s;
+        stratum[i] = stratumOf[s];
+        psu[i] = psuOf[s];
+        unit[i] = unitOf[s];
+        cellStart[cellOf[s] + 1]++;
+      }
+      for (int c = 0; c < cells; c++) {
+        cellStart[c + 1] += cellStart[c];
+      }
+      return new UnitOrder(slots, cellStart, stratum, psu, unit);
+    }
+
+    private void rows(Spec spec, int g, int cell, Grouping grouping, List<String> values, double df,
+        @Nullable UnitOrder order, List<ResultRow> out) {
+      long[] cnt = st.counts[g];
+      int cBase = cell * plan.countWidth + spec.countOffset;
+      long present = cnt[cBase];
+      long missing = cnt[cBase + 1];
+      int pw = (cell * plan.specs.size() + spec.index) * 2;
+      double presentWeight = st.presentWeight[g][pw] + st.presentWeight[g][pw + 1];
+      boolean impact = plan.conventions == Conventions.IMPACT;
+      if (impact && present == 0) {
+        return;
+      }
+      // the totals A_k and B
+      double[] sumA = new double[2 * spec.comps];
+      double[] sumB = new double[2];
+      if (plan.clustered) {
+        double[] u = st.unitSums[g];
+        for (int i = order.cellStart()[cell]; i < order.cellStart()[cell + 1]; i++) {
+          int base = order.slots()[i] * plan.unitWidth + spec.unitOffset;
+          SufficientStatistics.addCompensated(sumB, 0, u[base + 1]);
+          sumB[1] += u[base + 2];
+          for (int k = 0; k < spec.comps; k++) {
+            SufficientStatistics.addCompensated(sumA, 2 * k, u[base + 3 + 2 * k]);
+            sumA[2 * k + 1] += u[base + 4 + 2 * k];
+          }
+        }
+      } else {
+        double[] m = st.mom[g];
+        for (int h = 0; h < strata; h++) {
+          int base = (cell * strata + h) * plan.momWidth + spec.momOffset;
+          if (m[base] == 0) {
+            continue;
+          }
+          SufficientStatistics.addCompensated(sumB, 0, m[base + 3]);
+          sumB[1] += m[base + 4];
+          for (int k = 0; k < spec.comps; k++) {
+            int off = base + 5 + 5 * k;
+            SufficientStatistics.addCompensated(sumA, 2 * k, m[off + 3]);
+            sumA[2 * k + 1] += m[off + 4];
+          }
+        }
+      }
+      double bTotal = sumB[0] + sumB[1];
+      for (int k = 0; k < spec.comps; k++) {
+        long positive = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO ? present : cnt[cBase + 2 + k];
+        if (impact && spec.kind == Kind.CATEGORICAL && spec.type == AnalysisType.PROP_SELECT_ONE && positive == 0) {
+          continue;
+        }
+        String value = spec.kind == Kind.CATEGORICAL || spec.kind == Kind.MULTI ? spec.labels.get(k) : null;
+        double aTotal = sumA[2 * k] + sumA[2 * k + 1];
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        boolean isTotal = spec.type == AnalysisType.TOTAL;
+        boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
+        double nw = proportion || (isTotal && spec.kind != Kind.NUMERIC) ? aTotal : presentWeight;
+        if (missing > 0) {
+          flags.add(Flag.MISSING_VALUES);
+          out.add(row(spec, value, grouping, values, null, null, null, null, df, null, positive, present, nw,
+              presentWeight, flags));
+          continue;
+        }
+        if (present == 0 || (!isTotal && bTotal == 0) || presentWeight == 0) {
+          flags.add(Flag.EMPTY);
+          out.add(row(spec, value, grouping, values, null, null, null, null, df, null, positive, present, nw,
+              presentWeight, flags));
+          continue;
+        }
+        double est;
+        double alpha;
+        double beta;
+        if (isTotal) {
+          est = aTotal;
+          alpha = 1;
+          beta = 0;
+        } else {
+          est = aTotal / bTotal;
+          alpha = 1 / bTotal;
+          beta = -est / bTotal;
+        }
+        double var = plan.clustered ? clusteredVariance(spec, g, cell, k, alpha, beta, order)
+            : momentVariance(spec, g, cell, k, alpha, beta);
+        Double se = null;
+        Double lo = null;
+        Double hi = null;
+        if (Double.isNaN(var)) {
+          flags.add(Flag.NO_VARIANCE);
+        } else {
+          double s = Math.sqrt(var);
+          se = s;
+          double[] bounds = proportion
+              ? plan.ci.proportion(est, s, df, plan.level, present, present)
+              : plan.ci.continuous(est, s, df, plan.level);
+          lo = finite(bounds[0]);
+          hi = finite(bounds[1]);
+        }
+        Double deffValue = plan.deff == null || se == null ? null : designEffect(spec, g, cell, k, est, var);
+        out.add(row(spec, value, grouping, values, est, se, lo, hi, df, deffValue, positive, present, nw,
+            presentWeight, flags));
+      }
+    }
+
+    private static @Nullable Double finite(double v) {
+      return Double.isFinite(v) ? v : null;
+    }
+
+    private ResultRow row(Spec spec, @Nullable String value, Grouping grouping, List<String> values,
+        @Nullable Double est, @Nullable Double se, @Nullable Double lo, @Nullable Double hi, double df,
+        @Nullable Double deff, long n, long nTotal, double nw, double nwTotal, Set<Flag> flags) {
+      return new ResultRow(spec.type, spec.analysisVar(), value, grouping.vars, values, est, se, lo, hi,
+          Double.isFinite(df) ? df : null, deff, n, nTotal, finite(nw), finite(nwTotal), flags);
+    }
+
+    /** Row mode: the stratum summaries of z = alpha a + beta b from the shifted co-moments. */
+    private double momentVariance(Spec spec, int g, int cell, int k, double alpha, double beta) {
+      double[] m = st.mom[g];
+      double c = spec.shifted ? st.shift[g][cell * plan.shiftWidth + spec.shiftOffset] : 0;
+      if (Double.isNaN(c)) {
+        c = 0;
+      }
+      double betaShifted = beta + alpha * c;
+      tv.reset();
+      for (int h = 0; h < strata; h++) {
+        int base = (cell * strata + h) * plan.momWidth + spec.momOffset;
+        int count = (int) m[base];
+        if (count == 0) {
+          continue;
+        }
+        int off = base + 5 + 5 * k;
+        double meanZ = alpha * m[off] + betaShifted * m[base + 1];
+        double ss = alpha * alpha * m[off + 1] + 2 * alpha * betaShifted * m[off + 2]
+            + betaShifted * betaShifted * m[base + 2];
+        tv.addStratum(h, count, meanZ, ss);
+      }
+      return tv.firstStage();
+    }
+
+    /** Clustered mode: z per unit from the unit sums, then the multistage variance. */
+    private double clusteredVariance(Spec spec, int g, int cell, int k, double alpha, double beta,
+        UnitOrder order) {
+      int from = order.cellStart()[cell];
+      int to = order.cellStart()[cell + 1];
+      int n = to - from;
+      int[] stratum = new int[n];
+      int[] psu = new int[n];
+      int[] unit = new int[n];
+      double[] z = new double[n];
+      int count = 0;
+      double[] u = st.unitSums[g];
+      for (int i = from; i < to; i++) {
+        int base = order.slots()[i] * plan.unitWidth + spec.unitOffset;
+        if (u[base] == 0) {
+          continue;
+        }
+        double a = u[base + 3 + 2 * k] + u[base + 4 + 2 * k];
+        double b = u[base + 1] + u[base + 2];
+        stratum[count] = order.stratum()[i];
+        psu[count] = order.psu()[i];
+        unit[count] = order.unit()[i];
+        z[count] = alpha * a + beta * b;
+        count++;
+      }
+      return tv.of(count, stratum, psu, unit, z, new double[count], new double[count]);
+    }
+
+    /** R's deff: the variance over the SRS variance from svyvar of the domain's values. */
+    private @Nullable Double designEffect(Spec spec, int g, int cell, int k, double est, double var) {
+      double[] d = st.deffMom[g];
+      int base = cell * plan.deffWidth + spec.deffOffset;
+      double n = d[base];
+      double w = d[base + 1] + d[base + 2];
+      if (n < 2 || w == 0) {
+        return null;
+      }
+      int off = base + 6 + 3 * k;
+      double ss;
+      if (spec.kind == Kind.RATIO) {
+        ss = (d[off + 1] - 2 * est * d[off + 2] + est * est * d[base + 4]);
+      } else {
+        ss = d[off + 1];
+      }
+      double svyvar = ss / w * n / (n - 1);
+      double vsrs;
+      boolean replace = plan.deff == DesignEffect.SRSWR;
+      switch (spec.type) {
+        case TOTAL:
+          vsrs = replace ? svyvar * w * w / n : svyvar * w * w * (w - n) / (w * n);
+          break;
+        case RATIO: {
+          // svyvar of r = (y - R x) / X, as R's svyratio passes r to svytotal(deff = TRUE)
+          double bTotal = ratioDenominator(spec, g, cell);
+          double vr = svyvar / (bTotal * bTotal);
+          vsrs = replace ? vr * w * w / n : vr * w * w * (w - n) / (w * n);
+          break;
+        }
+        default:
+          if (!replace && w < n) {
+            return null;
+          }
+          vsrs = replace ? svyvar / n : svyvar * (w - n) / (w * n);
+      }
+      return finite(var / vsrs);
+    }
+
+    private double ratioDenominator(Spec spec, int g, int cell) {
+      double[] sum = new double[2];
+      if (plan.clustered) {
+        UnitOrder order = unitOrder(g);
+        double[] u = st.unitSums[g];
+        for (int i = order.cellStart()[cell]; i < order.cellStart()[cell + 1]; i++) {
+          int base = order.slots()[i] * plan.unitWidth + spec.unitOffset;
+          SufficientStatistics.addCompensated(sum, 0, u[base + 1]);
+          sum[1] += u[base + 2];
+        }
+      } else {
+        double[] m = st.mom[g];
+        for (int h = 0; h < strata; h++) {
+          int base = (cell * strata + h) * plan.momWidth + spec.momOffset;
+          SufficientStatistics.addCompensated(sum, 0, m[base + 3]);
+          sum[1] += m[base + 4];
+        }
+      }
+      return sum[0] + sum[1];
+    }
+
+    private void quantileRows(Spec spec, int g, int cell, Grouping grouping, List<String> values,
+        List<ResultRow> out) {
+      long[] cnt = st.counts[g];
+      int cBase = cell * plan.countWidth + spec.countOffset;
+      long present = cnt[cBase];
+      long missing = cnt[cBase + 1];
+      int qi = cell * plan.quantileWidth + spec.quantileOffset;
+      int size = st.quantileSizes[g][qi];
+      int[] list = size == 0 ? new int[0] : Arrays.copyOf(st.quantileRows[g][qi], size);
+      boolean impact = plan.conventions == Conventions.IMPACT;
+      if (impact && present == 0) {
+        return;
+      }
+      double[] y = new double[size];
+      double[] w = new double[size];
+      double[] wsum = new double[2];
+      for (int i = 0; i < size; i++) {
+        y[i] = spec.num.value(list[i]);
+        w[i] = design.weight(list[i]);
+        SufficientStatistics.addCompensated(wsum, 0, w[i]);
+      }
+      double total = wsum[0] + wsum[1];
+      // sort by value, ties in row order, as R's order()
+      Integer[] idx = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> y[i]).thenComparingInt(i -> list[i]));
+      double[] ySorted = new double[size];
+      double[] wSorted = new double[size];
+      int nonzero = 0;
+      for (int i = 0; i < size; i++) {
+        int j = idx[i];
+        if (w[j] != 0) {
+          ySorted[nonzero] = y[j];
+          wSorted[nonzero] = w[j];
+          nonzero++;
+        }
+      }
+      // design order of the rows, for the variance of the Woodruff proportion
+      int[] byUnit = IntStream.range(0, size).boxed()
+          .sorted(Comparator.<Integer>comparingInt(i -> design.stratum(list[i]))
+              .thenComparingInt(i -> design.psu(list[i]))
+              .thenComparingInt(i -> design.secondStageVariance() ? design.ssu(list[i]) : 0)
+              .thenComparingInt(i -> list[i]))
+          .mapToInt(Integer::intValue).toArray();
+      int[] stratum = new int[size];
+      int[] psu = new int[size];
+      int[] ssu = new int[size];
+      for (int i = 0; i < size; i++) {
+        int r = list[byUnit[i]];
+        stratum[i] = design.stratum(r);
+        psu[i] = design.psu(r);
+        ssu[i] = design.secondStageVariance() ? design.ssu(r) : 0;
+      }
+      double df = domainDf(list, w);
+      for (double p : spec.probs) {
+        String value = spec.type == AnalysisType.QUANTILE ? Plan.probabilityLabel(p) : null;
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        if (missing > 0) {
+          flags.add(Flag.MISSING_VALUES);
+          out.add(row(spec, value, grouping, values, null, null, null, null, df, null, present, present, total, total,
+              flags));
+          continue;
+        }
+        if (nonzero == 0) {
+          flags.add(Flag.EMPTY);
+          out.add(row(spec, value, grouping, values, null, null, null, null, df, null, present, present, total, total,
+              flags));
+          continue;
+        }
+        double q = plan.quantileRule.quantile(ySorted, wSorted, nonzero, p);
+        // Woodruff: the interval of P(Y <= q), mapped back through the quantile function
+        double[] below = new double[2];
+        for (int i = 0; i < size; i++) {
+          if (y[i] <= q) {
+            SufficientStatistics.addCompensated(below, 0, w[i]);
+          }
+        }
+        double pm = (below[0] + below[1]) / total;
+        double[] z = new double[size];
+        for (int i = 0; i < size; i++) {
+          int j = byUnit[i];
+          z[i] = w[j] * ((y[j] <= q ? 1 : 0) - pm) / total;
+        }
+        double var = tv.of(size, stratum, psu, ssu, z, new double[size], new double[size]);
+        Double se = null;
+        Double lo = null;
+        Double hi = null;
+        if (Double.isNaN(var)) {
+          flags.add(Flag.NO_VARIANCE);
+        } else {
+          double sp = Math.sqrt(var);
+          ConfidenceInterval type = switch (plan.ci) {
+            case LOGIT, XLOGIT -> ConfidenceInterval.XLOGIT;
+            case ASIN -> ConfidenceInterval.ASIN;
+            case BETA -> ConfidenceInterval.BETA;
+            default -> ConfidenceInterval.T;
+          };
+          double[] pb = type.proportion(pm, sp, df, plan.level, present, present);
+          double lower = Double.isNaN(pb[0]) || pb[0] < 0 ? Double.NaN
+              : plan.quantileRule.quantile(ySorted, wSorted, nonzero, pb[0]);
+          double upper = Double.isNaN(pb[1]) || pb[1] > 1 ? Double.NaN
+              : plan.quantileRule.quantile(ySorted, wSorted, nonzero, pb[1]);
+          lo = finite(lower);
+          hi = finite(upper);
+          double crit = Quantiles.t(1 - (1 - plan.level) / 2, df);
+          se = finite((upper - lower) / (2 * crit));
+        }
+        out.add(row(spec, value, grouping, values, q, se, lo, hi, df, null, present, present, total, total, flags));
+      }
+    }
+
+    /** PSUs minus strata among the domain's rows of non-zero weight: R's degf of the subset. */
+    private double domainDf(int[] rows, double[] w) {
+      Set<Integer> psus = new java.util.HashSet<>();
+      Set<Integer> strataSeen = new java.util.HashSet<>();
+      for (int i = 0; i < rows.length; i++) {
+        if (w[i] != 0) {
+          psus.add(design.psu(rows[i]));
+          strataSeen.add(design.stratum(rows[i]));
+        }
+      }
+      return psus.size() - strataSeen.size();
+    }
+  }
+}
