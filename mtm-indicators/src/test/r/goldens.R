@@ -684,6 +684,251 @@ for (k in seq_along(AREAS$ciprop)) {
   AREAS$ciprop[[k]] <- cs
 }
 
+# ------------------------------------------------------------------------------------------------
+# quantiles.json: svyquantile (survey >= 4.1 API). Defaults: qrule = "math", interval.type =
+# "mean" (Woodruff: a Wald interval, t with df, for the share below the estimate, mapped back
+# through the same qrule), ci = TRUE, se = (upper - lower) / (2 qt(1 - alpha/2, df)), df = NULL
+# meaning degf(design) -- evaluated AFTER na.rm drops the rows missing the variable, i.e. PSUs
+# minus strata among the remaining rows, and inside svyby on the domain's subset design.
+# interval.type "score" (ffullerCI) is left out: it finds its limits by uniroot with a loose
+# tolerance and maps them through an unweighted mean, not a closed form worth matching.
+# ------------------------------------------------------------------------------------------------
+quant_rows <- function(q, dfv) {
+  rows <- list()
+  for (v in names(q)) {
+    m <- q[[v]]
+    for (i in seq_len(nrow(m))) {
+      rows[[length(rows) + 1]] <- row_json(v, m[i, "quantile"], m[i, "se"], m[i, 2], m[i, 3], dfv,
+                                           quantile = as.numeric(rownames(m)[i]))
+    }
+  }
+  rows
+}
+quant_case <- function(area, dn, v, probs = c(0.25, 0.5, 0.75), qrule = NULL, itype = NULL, alpha = NULL,
+                       na_rm = FALSE, idp = NULL) {
+  pr <- paste0("c(", paste(probs, collapse = ", "), ")")
+  if (length(probs) == 1) pr <- as.character(probs)
+  expr <- sprintf("svyquantile(~%s, %s, quantiles = %s%s%s%s%s)", v, dn, pr,
+                  if (is.null(qrule)) "" else sprintf(", qrule = \"%s\"", qrule),
+                  if (is.null(itype)) "" else sprintf(", interval.type = \"%s\"", itype),
+                  if (is.null(alpha)) "" else sprintf(", alpha = %s", alpha),
+                  if (na_rm) ", na.rm = TRUE" else "")
+  q <- run(expr)
+  d <- get(dn)
+  dfv <- if (na_rm) degf(d[!is.na(d$variables[[v]]), ]) else degf(d)
+  add_case(area, new_case(mkid(idp, dn, "quantile", v, if (is.null(qrule)) "math" else qrule,
+                              if (is.null(itype)) "mean" else itype, if (!is.null(alpha)) paste0("alpha", alpha), if (na_rm) "narm",
+                              if (!identical(probs, c(0.25, 0.5, 0.75))) paste0("p", paste(probs, collapse = "_"))),
+    arr(expr), dn,
+    analysis_json("quantile", arr(v), ci = if (is.null(itype)) "mean" else itype,
+                  ci_level = if (is.null(alpha)) 0.95 else 1 - alpha, na_rm = na_rm,
+                  quantile = list(probs = arr(probs), qrule = if (is.null(qrule)) "math" else qrule,
+                                  interval_type = if (is.null(itype)) "mean" else itype)),
+    quant_rows(q, dfv),
+    tolerance_note = "closed form, but a quantile is a step function of the cumulative weights: a cumulative share equal to p up to rounding can select the neighbouring value",
+    note = if (na_rm) sprintf("df = degf of the design without the rows missing %s (svyquantile subsets before degf): %s", v, dfv) else NULL))
+}
+for (dn in DESIGN_NAMES_MAIN) {
+  vs <- if (is_kobo(dn)) c("hh_size", "income") else c("api00", "enroll")
+  for (v in vs) {
+    nr <- v %in% c("income", "enroll")
+    quant_case("quantiles", dn, v, na_rm = nr)
+    for (qr in c("school", "hf7")) quant_case("quantiles", dn, v, qrule = qr, na_rm = nr)
+  }
+  v <- vs[1]
+  for (it in c("beta", "xlogit", "asin")) quant_case("quantiles", dn, v, itype = it)
+  quant_case("quantiles", dn, v, probs = 0.5, alpha = 0.1)
+  quant_case("quantiles", dn, v, probs = c(0.1, 0.9), qrule = "school")
+}
+# domains: svyby(~v, ~by, design, svyquantile, ...) -- df per domain is degf of the domain subset
+for (dn in c("dstrat", "dclus1", "dclus2", "dkobo", "dkobo_wr")) {
+  v <- if (is_kobo(dn)) "hh_size" else "api00"
+  byv <- if (is_kobo(dn)) "admin1" else if (dn == "dstrat") "stype" else "awards"
+  for (qr in c("math", "school")) {
+    extra <- sprintf(", quantiles = c(0.25, 0.5), qrule = \"%s\", ci = TRUE", qr)
+    by_case("quantiles", dn, "svyquantile", v, byv, "none", "wald", type = "quantile", extra = extra,
+      id = mkid(dn, "quantile_by", byv, v, qr),
+      analysis_extra = list(ci = "mean", quantile = list(probs = arr(c(0.25, 0.5)), qrule = qr, interval_type = "mean")),
+      note = "df of each row = degf() of the domain's subset design (svyquantile's default df = degf(design) is evaluated on the domain inside svyby); NaN limits (a share interval outside [0, 1]) are null",
+      tolerance_note = "closed form, but a quantile is a step function of the cumulative weights")
+    k <- length(AREAS$quantiles); cs <- AREAS$quantiles[[k]]
+    d <- get(dn); bf <- d$variables[[byv]]
+    for (r in seq_along(cs$rows)) {
+      g <- cs$rows[[r]]$group[[byv]]
+      cs$rows[[r]]$df <- r17(degf(d[bf == g, ]))
+      cs$rows[[r]]$quantile <- as.numeric(sub(paste0("^", v, "[.]"), "", cs$rows[[r]]$term))
+      cs$rows[[r]]$term <- v
+    }
+    AREAS$quantiles[[k]] <- cs
+  }
+}
+
+# ------------------------------------------------------------------------------------------------
+# domains.json: svyby with one and two crossed by-variables (mean, total), keep.var,
+# vartype = c("se", "ci"), deff, t intervals with the whole design's degf, na.rm as a domain,
+# empty domains (drop.empty.groups = FALSE gives NA rows), and a domain by subset().
+# ------------------------------------------------------------------------------------------------
+for (dn in c("dsrs", "dstrat", "dstrat_wr", "dclus1", "dclus1_wr", "dclus2", "dclus2_w", "dkobo", "dkobo_fpcw", "dkobo_wr")) {
+  v <- if (is_kobo(dn)) "hh_size" else "api00"
+  b1 <- if (is_kobo(dn)) "admin1" else if (grepl("strat", dn)) "stype" else "awards"
+  b2 <- if (is_kobo(dn)) c("admin1", "sex") else if (grepl("strat", dn)) c("stype", "awards") else c("stype", "awards")
+  for (fun in c("svymean", "svytotal")) for (ci in c("wald", "t")) for (deff in c("srswor", "replace")) {
+    by_case("domains", dn, fun, v, b1, deff, ci)
+    by_case("domains", dn, fun, v, b2, deff, ci)
+  }
+  by_case("domains", dn, "svymean", v, b2, "srswor", keep_var = FALSE)
+  by_case("domains", dn, "svymean", c(v, if (is_kobo(dn)) "shelter" else "sch.wide"), b1, "none", "t", type = "mean")
+  # a domain by subset() is the svyby row
+  lev <- as.character(get(dn)$variables[[b1]][1])
+  stat_case("domains", dn, "svymean", v, "srswor", "t", dexpr = sprintf("subset(%s, %s == \"%s\")", dn, b1, lev),
+    id = mkid(dn, "mean", v, "subset", b1, lev, "t"), subset = list(var = b1, op = "==", values = arr(lev)),
+    note = "subset() keeps the design: the same figures as the svyby row for this domain")
+}
+for (dn in c("dkobo", "dkobo_fpcw", "dkobo_wr")) for (ci in c("wald", "t")) {
+  by_case("domains", dn, "svymean", "income", "admin1", "srswor", ci, na_rm = TRUE)
+  by_case("domains", dn, "svytotal", "income", c("admin1", "sex"), "srswor", ci, na_rm = TRUE)
+}
+for (dn in c("dstrat", "dclus1", "dclus2")) by_case("domains", dn, "svymean", "enroll", "stype", "srswor", "t", na_rm = TRUE)
+# empty domains: two-way crossings with cells without any row
+by_case("domains", "dclus1", "svymean", "api00", c("awards", "sch.wide"), "srswor", "wald",
+  extra = ", drop.empty.groups = FALSE", id = "dclus1_mean_api00_by_awards_sch.wide_keep_empty",
+  note = "drop.empty.groups = FALSE: the empty cell (awards Yes, sch.wide No) is a row with null statistics")
+by_case("domains", "dclus1", "svymean", "api00", c("awards", "sch.wide"), "srswor", "wald",
+  id = "dclus1_mean_api00_by_awards_sch.wide_drop_empty", note = "default drop.empty.groups = TRUE: no row for the empty cell")
+by_case("domains", "dkobo", "svymean", "hh_size", c("shelter", "stratum"), "srswor", "wald",
+  extra = ", drop.empty.groups = FALSE", id = "dkobo_mean_hh_size_by_shelter_stratum_keep_empty",
+  note = "drop.empty.groups = FALSE: shelter tent is absent from most strata; single-PSU domain cells have se computed with the padded zero PSUs")
+
+# ------------------------------------------------------------------------------------------------
+# lonely_psu.json: a stratum with a single PSU under each options(survey.lonely.psu = ...).
+#  fail: R stops ("Stratum (H) has only one PSU at stage 1"), recorded in "error";
+#  remove / certainty: the stratum adds no variance (identical in Taylor linearization);
+#  adjust: the lonely PSU's deviation is taken from the grand mean (0 for the linearized totals)
+#          instead of the stratum mean;
+#  average: the variance is the sum over the other strata times n_strata / (n_strata - lonely).
+# Then lonely PSUs inside a domain (whole design fine) with survey.adjust.domain.lonely FALSE / TRUE.
+# ------------------------------------------------------------------------------------------------
+def_design("dstrat_lonely", "apistrat_lonely",
+  "svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = apistrat_lonely)",
+  "1", strata = "stype", weights = "pw", fpc = "fpc", note = "stratum H has one PSU (one school)")
+def_design("dstrat_lonely_wr", "apistrat_lonely",
+  "svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat_lonely)",
+  "1", strata = "stype", weights = "pw", note = "stratum H has one PSU; with replacement")
+def_design("dkobo_lonely", "kobo_lonely",
+  "svydesign(id = ~cluster + household, strata = ~stratum, fpc = ~N_clusters + N_households, weights = ~weight, nest = TRUE, data = kobo_lonely)",
+  c("cluster", "household"), strata = "stratum", weights = "weight", fpc = c("N_clusters", "N_households"),
+  nest = TRUE, note = "stratum east has one village (PSU); two stages with fpc")
+def_design("dkobo_lonely_wr", "kobo_lonely",
+  "svydesign(id = ~cluster, strata = ~stratum, weights = ~weight, nest = TRUE, data = kobo_lonely)",
+  "cluster", strata = "stratum", weights = "weight", nest = TRUE, note = "stratum east has one village; with replacement")
+lonely_case <- function(dn, opt, code, type, var, by = character(0), extra_id, ci = "wald", deff = "none",
+                        adl = FALSE, quantile = NULL) {
+  options(survey.lonely.psu = opt, survey.adjust.domain.lonely = adl)
+  pre <- sprintf("options(survey.lonely.psu = \"%s\"%s)", opt, if (adl) ", survey.adjust.domain.lonely = TRUE" else "")
+  res <- tryCatch(list(value = run(code)), error = function(e) list(error = conditionMessage(e)))
+  dfv <- degf(get(dn))
+  rows <- list(); err <- NULL
+  if (!is.null(res$error)) err <- list(message = res$error)
+  else if (type == "quantile") rows <- quant_rows(res$value, dfv)
+  else if (inherits(res$value, "svyby")) rows <- by_rows(res$value, by, var, ci, dfv)
+  else rows <- stat_rows(res$value, var, ci, dfv)
+  calls <- c(pre, code, if (type != "quantile" && is.null(err)) (if (inherits(res$value, "svyby")) NULL else sprintf("confint(%s)", code)))
+  an <- analysis_json(type, arr(var), by = by, ci = if (type == "quantile") "mean" else ci, deff = deff, quantile = quantile)
+  add_case("lonely_psu", new_case(mkid(dn, opt, if (adl) "domainlonely", extra_id), calls, dn, an, rows, error = err))
+  options(survey.lonely.psu = "fail", survey.adjust.domain.lonely = FALSE)
+}
+for (dn in c("dstrat_lonely", "dstrat_lonely_wr", "dkobo_lonely", "dkobo_lonely_wr")) {
+  kb <- is_kobo(dn)
+  v <- if (kb) "hh_size" else "api00"; f <- if (kb) "shelter" else "awards"; byv <- if (kb) "sex" else "awards"
+  num <- if (kb) "hh_size" else "api00"; den <- if (kb) "N_households" else "api99"
+  for (opt in c("fail", "remove", "certainty", "adjust", "average")) {
+    lonely_case(dn, opt, sprintf("svymean(~%s, %s, deff = TRUE)", v, dn), "mean", v, extra_id = mkid("mean", v), deff = "srswor")
+    lonely_case(dn, opt, sprintf("svytotal(~%s, %s, deff = TRUE)", v, dn), "total", v, extra_id = mkid("total", v), deff = "srswor")
+    lonely_case(dn, opt, sprintf("svymean(~%s, %s)", f, dn), "prop", f, extra_id = mkid("prop", f))
+    lonely_case(dn, opt, sprintf("svyby(~%s, ~%s, %s, svymean, vartype = c(\"se\", \"ci\"))", v, byv, dn), "mean", v,
+                by = byv, extra_id = mkid("mean", v, "by", byv))
+    lonely_case(dn, opt, sprintf("svyratio(~%s, ~%s, %s)", num, den, dn), "ratio", c(num, den), extra_id = mkid("ratio", num, den))
+    lonely_case(dn, opt, sprintf("svyquantile(~%s, %s, quantiles = 0.5)", v, dn), "quantile", v,
+                extra_id = mkid("median", v), quantile = list(probs = arr(0.5), qrule = "math", interval_type = "mean"))
+  }
+}
+# lonely PSUs in a domain: shelter "tent" has one village in some strata of the full dkobo design
+for (opt in c("fail", "remove", "certainty", "adjust", "average")) for (adl in c(FALSE, TRUE)) {
+  for (dn in c("dkobo", "dkobo_wr")) {
+    lonely_case(dn, opt, sprintf("svyby(~hh_size, ~shelter, %s, svymean, vartype = c(\"se\", \"ci\"))", dn), "mean", "hh_size",
+                by = "shelter", extra_id = "mean_hh_size_by_shelter", adl = adl)
+    lonely_case(dn, opt, sprintf("svymean(~hh_size, subset(%s, shelter == \"tent\"))", dn), "mean", "hh_size",
+                extra_id = "mean_hh_size_tent", adl = adl)
+    AREAS$lonely_psu[[length(AREAS$lonely_psu)]]$analysis$subset <- list(var = "shelter", op = "==", values = arr("tent"))
+  }
+}
+
+# ------------------------------------------------------------------------------------------------
+# twostage.json: multistage designs, fpc at both stages (population sizes or sampling
+# fractions), weights given or from the fpc, and with replacement; every estimator.
+# ------------------------------------------------------------------------------------------------
+apiclus2_fraction <- read.csv(file.path(data_dir, "apiclus2.csv"))
+n_districts <- length(unique(apiclus2_fraction$dnum))
+apiclus2_fraction$fpc1_fraction <- n_districts / apiclus2_fraction$fpc1
+apiclus2_fraction$fpc2_fraction <- as.numeric(table(apiclus2_fraction$dnum)[as.character(apiclus2_fraction$dnum)]) / apiclus2_fraction$fpc2
+write.csv(apiclus2_fraction, file.path(data_dir, "apiclus2_fraction.csv"), row.names = FALSE)
+apiclus2_fraction <- as_factors(read.csv(file.path(data_dir, "apiclus2_fraction.csv")), api_factors)
+def_design("dclus2_frac", "apiclus2_fraction",
+  "svydesign(id = ~dnum + snum, fpc = ~fpc1_fraction + fpc2_fraction, data = apiclus2_fraction)",
+  c("dnum", "snum"), fpc = c("fpc1_fraction", "fpc2_fraction"),
+  note = "as dclus2 with the fpc given as sampling fractions (districts 40/fpc1, schools m_i/fpc2)")
+for (dn in c("dclus2", "dclus2_w", "dclus2_wr", "dclus2_frac", "dkobo", "dkobo_fpcw", "dkobo_wr")) {
+  kb <- is_kobo(dn)
+  v <- if (kb) "hh_size" else "api00"; f <- if (kb) "shelter" else "stype"
+  byv <- if (kb) c("admin1", "sex") else c("stype", "awards")
+  for (ci in c("wald", "t")) {
+    stat_case("twostage", dn, "svymean", c(v, f), "srswor", ci)
+    stat_case("twostage", dn, "svytotal", c(v, f), "replace", ci)
+    by_case("twostage", dn, "svymean", v, byv, "srswor", ci)
+    ratio_case(dn, if (kb) "income" else "api00", if (kb) "hh_size" else "api99", "srswor", ci, na_rm = kb, area = "twostage")
+  }
+  quant_case("twostage", dn, v)
+  stat_case("twostage", dn, "svymean", if (kb) "income" else "enroll", "srswor", "t", na_rm = TRUE)
+}
+
+# ------------------------------------------------------------------------------------------------
+# deff.json: design effects. R: deff = TRUE compares with simple random sampling without
+# replacement of the same size (var_srs = (1 - n / N_hat) s^2 / n for a mean, with
+# N_hat = sum of weights and s^2 = svyvar), deff = "replace" with replacement (no (1 - n/N_hat));
+# for a total var_srs is N_hat^2 times that. Kish's design effect of unequal weights
+# n sum(w^2) / sum(w)^2 and effective sample size sum(w)^2 / sum(w^2) are formulas
+# ("reference": "formula"), for the whole sample and per domain.
+# ------------------------------------------------------------------------------------------------
+for (dn in c(DESIGN_NAMES_MAIN, "dclus2_frac")) {
+  kb <- is_kobo(dn)
+  v <- if (kb) "hh_size" else "api00"; f <- if (kb) "remittances" else "awards"
+  byv <- if (kb) "admin1" else "stype"
+  for (deff in c("srswor", "replace")) {
+    stat_case("deff", dn, "svymean", c(v, f), deff, "wald")
+    stat_case("deff", dn, "svytotal", c(v, f), deff, "wald")
+    by_case("deff", dn, "svymean", v, byv, deff, "wald")
+    by_case("deff", dn, "svytotal", f, byv, deff, "wald")
+    ratio_case(dn, if (kb) "income" else "api00", if (kb) "hh_size" else "api99", deff, "wald", na_rm = kb, area = "deff")
+  }
+  # Kish
+  expr <- sprintf("w <- weights(%s); c(kish_deff = length(w) * sum(w^2) / sum(w)^2, kish_n_eff = sum(w)^2 / sum(w^2))", dn)
+  k <- run(expr)
+  add_case("deff", new_case(mkid(dn, "kish"), arr(expr), dn,
+    analysis_json("kish", arr(character(0)), ci = "none"),
+    list(row_json("kish_deff", k[["kish_deff"]]), row_json("kish_n_eff", k[["kish_n_eff"]])),
+    reference = "formula", note = "Kish: deff = n sum(w^2) / sum(w)^2, n_eff = sum(w)^2 / sum(w^2), w = the design's weights"))
+  d <- get(dn); bf <- as.character(d$variables[[byv]]); w <- weights(d)
+  rows <- list()
+  for (g in sort(unique(bf))) {
+    wg <- w[bf == g]
+    rows[[length(rows) + 1]] <- row_json("kish_deff", length(wg) * sum(wg^2) / sum(wg)^2, group = setNames(list(g), byv))
+    rows[[length(rows) + 1]] <- row_json("kish_n_eff", sum(wg)^2 / sum(wg^2), group = setNames(list(g), byv))
+  }
+  add_case("deff", new_case(mkid(dn, "kish_by", byv), arr(sprintf("w <- weights(%s); tapply(w, %s$variables$%s, function(wg) c(length(wg) * sum(wg^2) / sum(wg)^2, sum(wg)^2 / sum(wg^2)))", dn, dn, byv)), dn,
+    analysis_json("kish", arr(character(0)), by = byv, ci = "none"), rows,
+    reference = "formula", note = "Kish per domain, over the domain's rows"))
+}
+
 write_area <- function(area) {
   obj <- list(area = area, generated_by = list(r = R_VERSION, survey = SURVEY_VERSION,
     script = "mtm-indicators/src/test/r/goldens.R"), cases = AREAS[[area]])
