@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A categorical variable (XLSForm {@code select_one}): per row, a code into the list of levels.
@@ -14,12 +15,20 @@ public final class CategoricalColumn implements Column {
   private final String name;
   private final List<String> levels;
   private final int size;
-  private final byte[] smallCodes;
-  private final int[] codes;
-  private final byte[] states;
+  /** Codes when there are at most 127 levels, else null. */
+  private final byte @Nullable [] smallCodes;
+  /** Codes when there are more than 127 levels, else null. */
+  private final int @Nullable [] codes;
+  /** Null when every cell is answered. */
+  private final byte @Nullable [] states;
 
   private CategoricalColumn(
-      String name, List<String> levels, int size, byte[] smallCodes, int[] codes, byte[] states) {
+      String name,
+      List<String> levels,
+      int size,
+      byte @Nullable [] smallCodes,
+      int @Nullable [] codes,
+      byte @Nullable [] states) {
     this.name = name;
     this.levels = levels;
     this.size = size;
@@ -75,7 +84,10 @@ public final class CategoricalColumn implements Column {
     if (states != null && states[row] != 0) {
       throw States.notAnswered(name, row, state(row));
     }
-    return smallCodes != null ? smallCodes[row] : codes[row];
+    if (row < 0 || row >= size) {
+      throw new IndexOutOfBoundsException("row " + row + " outside [0, " + size + ")");
+    }
+    return smallCodes != null ? smallCodes[row] : Objects.requireNonNull(codes)[row];
   }
 
   /**
@@ -90,7 +102,7 @@ public final class CategoricalColumn implements Column {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof CategoricalColumn c) || c.size != size || !c.name.equals(name) || !c.levels.equals(levels)) {
       return false;
     }

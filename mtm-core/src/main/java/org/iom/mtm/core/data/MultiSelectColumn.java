@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code select_multiple} variable: per row, the set of options selected, as a bit set of
@@ -20,10 +21,11 @@ public final class MultiSelectColumn implements Column {
   private final int size;
   private final int words;
   private final long[] bits;
-  private final byte[] states;
+  /** Null when every cell is answered. */
+  private final byte @Nullable [] states;
 
   private MultiSelectColumn(
-      String name, List<String> options, int size, int words, long[] bits, byte[] states) {
+      String name, List<String> options, int size, int words, long[] bits, byte @Nullable [] states) {
     this.name = name;
     this.options = options;
     this.size = size;
@@ -84,8 +86,15 @@ public final class MultiSelectColumn implements Column {
    * @param word the word, {@code 0 <= word < words()}
    * @return the bits of options {@code 64 * word} to {@code 64 * word + 63}
    * @throws IllegalStateException when the cell is not answered
+   * @throws IndexOutOfBoundsException when the row or word is out of range
    */
   public long word(int row, int word) {
+    if (row < 0 || row >= size) {
+      throw new IndexOutOfBoundsException("row " + row + " outside [0, " + size + ")");
+    }
+    if (word < 0 || word >= words) {
+      throw new IndexOutOfBoundsException("word " + word + " outside [0, " + words + ")");
+    }
     if (states != null && states[row] != 0) {
       throw States.notAnswered(name, row, state(row));
     }
@@ -99,13 +108,18 @@ public final class MultiSelectColumn implements Column {
    * @param option the option index
    * @return true when selected
    * @throws IllegalStateException when the cell is not answered
+   * @throws IndexOutOfBoundsException when the row or option is out of range
    */
   public boolean selected(int row, int option) {
+    if (option < 0 || option >= options.size()) {
+      throw new IndexOutOfBoundsException(
+          "column '" + name + "': option " + option + " outside [0, " + options.size() + ")");
+    }
     return (word(row, option >>> 6) & (1L << option)) != 0;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof MultiSelectColumn c
         && c.name.equals(name)
         && c.options.equals(options)
@@ -159,13 +173,16 @@ public final class MultiSelectColumn implements Column {
      * @throws IllegalArgumentException naming the column, row and index when out of range
      */
     public Builder addIndexes(int... selected) {
-      int offset = nextOffset();
+      // Check every index before setting a bit, so that a rejected row leaves no bits behind.
       for (int k : selected) {
         if (k < 0 || k >= options.size()) {
           throw new IllegalArgumentException(
               "column '" + name + "' row " + states.size() + ": option index " + k + " outside the "
                   + options.size() + " options");
         }
+      }
+      int offset = nextOffset();
+      for (int k : selected) {
         bits[offset + (k >>> 6)] |= 1L << k;
       }
       states.add(AnswerState.ANSWERED);

@@ -2,14 +2,16 @@ package org.iom.mtm.core.data;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A numeric variable (XLSForm {@code integer}, {@code decimal}, {@code calculate}). Immutable. */
 public final class NumericColumn implements Column {
   private final String name;
   private final double[] values;
-  private final byte[] states;
+  /** Null when every cell is answered. */
+  private final byte @Nullable [] states;
 
-  private NumericColumn(String name, double[] values, byte[] states) {
+  private NumericColumn(String name, double[] values, byte @Nullable [] states) {
     this.name = name;
     this.values = values;
     this.states = states;
@@ -72,7 +74,7 @@ public final class NumericColumn implements Column {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof NumericColumn c
         && c.name.equals(name)
         && Arrays.equals(c.values, values)

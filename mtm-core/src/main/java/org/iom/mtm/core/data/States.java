@@ -1,6 +1,7 @@
 package org.iom.mtm.core.data;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact per-row answer states: absent (all answered) until the first non-answered cell, then one
@@ -30,11 +31,11 @@ final class States {
   }
 
   /** Null when every cell is answered, so fully answered columns cost no state bytes. */
-  byte[] build() {
+  byte @Nullable [] build() {
     return allAnswered ? null : Arrays.copyOf(states, size);
   }
 
-  static AnswerState state(byte[] states, int size, int row) {
+  static AnswerState state(byte @Nullable [] states, int size, int row) {
     if (row < 0 || row >= size) {
       throw new IndexOutOfBoundsException("row " + row + " outside [0, " + size + ")");
     }

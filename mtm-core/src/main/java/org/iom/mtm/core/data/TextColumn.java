@@ -3,14 +3,16 @@ package org.iom.mtm.core.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A free-text variable (XLSForm {@code text}, {@code date}, {@code geopoint}, ...). Immutable. */
 public final class TextColumn implements Column {
   private final String name;
   private final List<String> values;
-  private final byte[] states;
+  /** Null when every cell is answered. */
+  private final byte @Nullable [] states;
 
-  private TextColumn(String name, List<String> values, byte[] states) {
+  private TextColumn(String name, List<String> values, byte @Nullable [] states) {
     this.name = name;
     this.values = values;
     this.states = states;
@@ -56,7 +58,7 @@ public final class TextColumn implements Column {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof TextColumn c
         && c.name.equals(name)
         && c.values.equals(values)
