@@ -70,7 +70,8 @@ public record ReadProblem(
     if (columnName != null) {
       sb.append("column '").append(oneLine(columnName)).append("': ");
     }
-    sb.append(oneLine(reason));
+    // The reason is ours and may name the nearest candidates: never cut, only kept on one line.
+    sb.append(escapeBreaks(reason));
     if (value != null) {
       sb.append(": '").append(oneLine(value)).append('\'');
     }
@@ -79,11 +80,14 @@ public record ReadProblem(
 
   /** Line breaks and overlong values would break the one-line contract of the CLI. */
   private static String oneLine(String s) {
-    String cut = s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s;
-    if (cut.indexOf('\n') < 0 && cut.indexOf('\r') < 0) {
-      return cut;
+    return escapeBreaks(s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s);
+  }
+
+  private static String escapeBreaks(String s) {
+    if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
     }
-    return cut.replace("\r", "\\r").replace("\n", "\\n");
+    return s.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   @Override
