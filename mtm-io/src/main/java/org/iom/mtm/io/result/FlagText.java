@@ -20,6 +20,7 @@ final class FlagText {
       case NO_DATA -> "no data for this year or cell (not zero).";
       case INFORMANT_DISAGREEMENT -> "key informants disagree beyond the configured ratio.";
       case NO_VARIANCE -> "the variance cannot be estimated; no standard error.";
+      case MISSING_VALUES -> "missing values of the variable were not set aside; no statistic.";
     };
   }
 }
