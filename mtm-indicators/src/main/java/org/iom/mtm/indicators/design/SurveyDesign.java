@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
 import org.iom.mtm.core.data.NumericColumn;
@@ -47,6 +48,7 @@ public final class SurveyDesign {
   private final LonelyPsu lonelyPsu;
   private final boolean adjustDomainLonely;
   private final String description;
+  private final @Nullable UnaryOperator<double[]> residuals;
 
   private SurveyDesign(Builder b, Resolved r) {
     this.data = b.data;
@@ -67,6 +69,7 @@ public final class SurveyDesign {
     this.lonelyPsu = b.lonelyPsu;
     this.adjustDomainLonely = b.adjustDomainLonely;
     this.description = r.description;
+    this.residuals = r.residuals;
   }
 
   /**
@@ -347,6 +350,61 @@ public final class SurveyDesign {
   }
 
   /**
+   * A copy with calibrated weights (post-stratified, raked, calibrated, trimmed) whose standard
+   * errors account for the calibration: before the variance sums them by PSU and stratum, the
+   * influence values of every estimate (one per row, zero outside the domain) are replaced by
+   * {@code residuals}, as R's {@code svyrecvar} does with a design's {@code postStrata}. See
+   * {@code org.iom.mtm.indicators.weighting.Reweighting#applyTo(SurveyDesign)}.
+   *
+   * @param newWeights the final weights, one per row, finite (linear calibration may make some
+   *     negative)
+   * @param residuals maps influence values per row to their residuals on the calibration model
+   * @return a design differing only in weights and variance adjustment
+   * @throws IllegalArgumentException naming the row of a weight that is not finite, or when the
+   *     length is not the row count
+   */
+  public SurveyDesign calibrated(double[] newWeights, UnaryOperator<double[]> residuals) {
+    if (newWeights.length != weights.length) {
+      throw new IllegalArgumentException(
+          "calibrated weights for " + newWeights.length + " rows, the design has " + weights.length);
+    }
+    for (int i = 0; i < newWeights.length; i++) {
+      if (!Double.isFinite(newWeights[i])) {
+        throw new IllegalArgumentException("calibrated weight " + newWeights[i] + " at row " + i + " is not finite");
+      }
+    }
+    Builder b = new Builder(data);
+    b.lonelyPsu = lonelyPsu;
+    b.adjustDomainLonely = adjustDomainLonely;
+    Resolved r = new Resolved(this);
+    r.weights = newWeights.clone();
+    r.residuals = Objects.requireNonNull(residuals, "residuals");
+    r.description = description.endsWith(", calibrated]") ? description
+        : description.substring(0, description.length() - 1) + ", calibrated]";
+    return new SurveyDesign(b, r);
+  }
+
+  /**
+   * Whether the weights are calibrated, so that the variance works on residuals.
+   *
+   * @return true for a design made by {@link #calibrated(double[], UnaryOperator)}
+   */
+  public boolean isCalibrated() {
+    return residuals != null;
+  }
+
+  /**
+   * The residuals of influence values on the calibration; the values themselves for a design
+   * that is not calibrated.
+   *
+   * @param influence one value per row
+   * @return a new array of residuals
+   */
+  public double[] residualize(double[] influence) {
+    return residuals == null ? influence.clone() : residuals.apply(influence.clone());
+  }
+
+  /**
    * The degrees of freedom of the whole design: PSUs minus strata among rows with a non-zero
    * weight (R's {@code degf}).
    *
@@ -394,6 +452,7 @@ public final class SurveyDesign {
     int @Nullable [] ssuInPsu;
     double @Nullable [] popSsuInPsu;
     String description = "";
+    @Nullable UnaryOperator<double[]> residuals;
 
     Resolved() {
       weights = new double[0];
@@ -421,6 +480,7 @@ public final class SurveyDesign {
       ssuInPsu = d.ssuInPsu;
       popSsuInPsu = d.popSsuInPsu;
       description = d.description;
+      residuals = d.residuals;
     }
   }
 

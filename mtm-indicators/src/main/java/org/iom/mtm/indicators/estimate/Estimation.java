@@ -616,7 +616,48 @@ public final class Estimation {
         z[count] = alpha * a + beta * b;
         count++;
       }
+      if (design.isCalibrated()) {
+        // units are rows here (Plan.unitOf)
+        double[] byRow = new double[design.rowCount()];
+        for (int i = 0; i < count; i++) {
+          byRow[unit[i]] += z[i];
+        }
+        return calibratedVariance(byRow);
+      }
       return tv.of(count, stratum, psu, unit, z, new double[count], new double[count]);
+    }
+
+    private int @Nullable [] designOrder;
+
+    /**
+     * The variance on a calibrated design: the scores of every row (zero outside the domain)
+     * replaced by their residuals on the calibration, as R's {@code svyrecvar}, then summed by
+     * PSU and stratum over all rows.
+     */
+    private double calibratedVariance(double[] byRow) {
+      int n = design.rowCount();
+      boolean stage2 = design.secondStageVariance();
+      if (designOrder == null) {
+        designOrder = IntStream.range(0, n).boxed()
+            .sorted(Comparator.<Integer>comparingInt(design::stratum)
+                .thenComparingInt(design::psu)
+                .thenComparingInt(i -> stage2 ? design.ssu(i) : 0)
+                .thenComparingInt(i -> i))
+            .mapToInt(Integer::intValue).toArray();
+      }
+      double[] r = design.residualize(byRow);
+      int[] stratum = new int[n];
+      int[] psu = new int[n];
+      int[] ssu = new int[n];
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        int row = designOrder[i];
+        stratum[i] = design.stratum(row);
+        psu[i] = design.psu(row);
+        ssu[i] = stage2 ? design.ssu(row) : 0;
+        z[i] = r[row];
+      }
+      return tv.of(n, stratum, psu, ssu, z, new double[n], new double[n]);
     }
 
     /** R's deff: the variance over the SRS variance from svyvar of the domain's values. */
@@ -764,7 +805,16 @@ public final class Estimation {
           int j = byUnit[i];
           z[i] = w[j] * ((y[j] <= q ? 1 : 0) - pm) / total;
         }
-        double var = tv.of(size, stratum, psu, ssu, z, new double[size], new double[size]);
+        double var;
+        if (design.isCalibrated()) {
+          double[] byRow = new double[design.rowCount()];
+          for (int i = 0; i < size; i++) {
+            byRow[list[byUnit[i]]] += z[i];
+          }
+          var = calibratedVariance(byRow);
+        } else {
+          var = tv.of(size, stratum, psu, ssu, z, new double[size], new double[size]);
+        }
         Double se = null;
         Double lo = null;
         Double hi = null;

@@ -255,7 +255,8 @@ final class Plan {
     this.deff = deff;
     this.conventions = conventions;
     this.quantileRule = rule;
-    this.clustered = !design.rowsArePsus();
+    // A calibrated design keeps sums per row: its variance residualizes row-level scores.
+    this.clustered = !design.rowsArePsus() || design.isCalibrated();
     int mom = 0;
     int unit = 0;
     int count = 0;
@@ -286,14 +287,23 @@ final class Plan {
 
   /** The unit a row's sums are kept under in clustered mode: the SSU when stage 2 enters the variance. */
   int unitOf(int row) {
+    if (design.isCalibrated()) {
+      return row;
+    }
     return design.secondStageVariance() ? design.ssu(row) : design.psu(row);
   }
 
   int unitCount() {
+    if (design.isCalibrated()) {
+      return design.rowCount();
+    }
     return design.secondStageVariance() ? design.ssuCount() : design.psuCount();
   }
 
   int psuOfUnit(int unit) {
+    if (design.isCalibrated()) {
+      return design.psu(unit);
+    }
     return design.secondStageVariance() ? design.psuOfSsu(unit) : unit;
   }
 

@@ -3,6 +3,7 @@ package org.iom.mtm.indicators.weighting;
 import java.util.ArrayList;
 import java.util.List;
 import org.iom.mtm.core.data.NumericColumn;
+import org.iom.mtm.indicators.design.SurveyDesign;
 
 /**
  * A chain of weighting steps from starting weights (design weights, or the weights of the data)
@@ -147,6 +148,23 @@ public final class Reweighting {
       z = s.residualize(z);
     }
     return z;
+  }
+
+  /**
+   * The design with this chain's final weights, whose standard errors residualize on every
+   * step's calibration model as R survey's do after {@code postStratify}, {@code rake} or
+   * {@code calibrate}.
+   *
+   * @param design the design the chain started from (same rows, in the same order)
+   * @return the calibrated design
+   * @throws IllegalArgumentException when the row counts differ
+   */
+  public SurveyDesign applyTo(SurveyDesign design) {
+    if (design.rowCount() != initial.length) {
+      throw new IllegalArgumentException(
+          "the design has " + design.rowCount() + " rows, the weights " + initial.length);
+    }
+    return design.calibrated(current(), this::residualize);
   }
 
   @Override

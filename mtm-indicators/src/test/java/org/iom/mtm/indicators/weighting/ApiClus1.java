@@ -45,13 +45,19 @@ final class ApiClus1 {
     fpc = f;
     data = SurveyData.of(
         categorical(head, body, "stype"), categorical(head, body, "sch.wide"), categorical(head, body, "comp.imp"),
-        numeric(head, body, "api00"), numeric(head, body, "api99"), numeric(head, body, "enroll"));
+        numeric(head, body, "api00"), numeric(head, body, "api99"), numeric(head, body, "enroll"),
+        numeric(head, body, "dnum"), numeric(head, body, "pw"), numeric(head, body, "fpc"));
   }
 
   private static final ApiClus1 INSTANCE = new ApiClus1();
 
   static ApiClus1 get() {
     return INSTANCE;
+  }
+
+  /** R: {@code dclus1 <- svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)}. */
+  org.iom.mtm.indicators.design.SurveyDesign dclus1() {
+    return org.iom.mtm.indicators.design.SurveyDesign.builder(data).ids("dnum").weights("pw").fpc("fpc").build();
   }
 
   int size() {

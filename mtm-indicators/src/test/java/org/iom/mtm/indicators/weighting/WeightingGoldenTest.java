@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.estimate.Estimation;
+import org.iom.mtm.indicators.result.ResultRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -100,6 +103,19 @@ class WeightingGoldenTest {
     double se = Math.sqrt(API.clusterVariance(r.residualize(z)));
     assertEquals(g.estimate(), estimate, 1e-10 * Math.abs(g.estimate()), g.rCall());
     assertEquals(g.se(), se, 1e-10 * g.se(), "SE of " + g.statistic() + " " + g.variable() + " on " + g.rCall());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("estimateCases")
+  void estimationOnTheCalibratedDesignEqualsR(ApiClus1.Golden g) {
+    SurveyDesign design = CASES.get(g.caseName()).applyTo(API.dclus1());
+    assertTrue(design.isCalibrated());
+    Estimation e = Estimation.of(design);
+    e = g.statistic().equals("mean") ? e.mean(g.variable()) : e.total(g.variable());
+    ResultRow row = e.run().rows().get(0);
+    assertEquals(g.estimate(), row.stat(), 1e-10 * Math.abs(g.estimate()), g.rCall());
+    assertEquals(g.se(), row.se(), 1e-10 * g.se(), "SE of " + g.statistic() + " " + g.variable() + " on " + g.rCall());
+    assertEquals(14, row.df()); // R: degf(dclus1) is unchanged by calibration
   }
 
   @Test
