@@ -426,15 +426,20 @@ public final class Gazetteer {
     if (byCode != null && wanted.test(byCode)) {
       return Optional.of(byCode);
     }
-    // An exact spelling wins over one matched without its generic word, except that a larger
-    // area so matched ("Karaganda" for Karaganda Region) competes with a smaller one named
-    // exactly (the city of Karaganda): a report naming a region seldom writes "Region".
-    List<AdminArea> exact = filter(byNameKey.get(PlaceNames.key(text)), wanted);
+    // An exact spelling wins over one matched without its generic word, except that for a bare
+    // name a larger area so matched ("Karaganda" for Karaganda Region) competes with a smaller
+    // one named exactly (the city of Karaganda): a report naming a region seldom writes "Region".
+    // A name with its generic word ("Almaty District") means what it says.
+    String key = PlaceNames.key(text);
+    boolean bare = key.equals(PlaceNames.baseKey(text));
+    List<AdminArea> exact = filter(byNameKey.get(key), wanted);
     List<AdminArea> base = new ArrayList<>(filter(byBaseKey.get(PlaceNames.baseKey(text)), wanted));
     base.removeAll(exact);
     List<AdminArea> found;
     if (exact.isEmpty()) {
       found = base;
+    } else if (!bare) {
+      found = exact;
     } else {
       int top = exact.stream().mapToInt(AdminArea::level).min().orElseThrow();
       found = new ArrayList<>(exact);

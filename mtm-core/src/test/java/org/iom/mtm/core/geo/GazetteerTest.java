@@ -139,6 +139,9 @@ class GazetteerTest {
     "Qonayev, KAZ005006",
     "Kurmangazy, KAZ007004",
     "Kazakhstan, KAZ",
+    "Almaty District, KAZ006001",
+    "Mangystau District, KAZ014004",
+    "Baikonur, KAZ013002",
   })
   void alternativeSpellings(String text, String pcode) {
     assertEquals(pcode, KZ.resolve(text).pcode(), text);
@@ -153,6 +156,12 @@ class GazetteerTest {
     assertEquals("KAZ011", KZ.resolve("Karaganda", 1).pcode());
     assertEquals("KAZ011005", KZ.resolve("Karaganda", 2).pcode());
     assertEquals("KAZ016", KZ.resolve("Pavlodar", 1).pcode());
+    for (String capital : List.of("Aktobe", "Atyrau", "Kostanay", "Kyzylorda", "Pavlodar", "Turkestan")) {
+      IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> KZ.resolve(capital));
+      assertTrue(x.getMessage().contains("level 1") && x.getMessage().contains("level 2"), x.getMessage());
+      assertEquals(1, KZ.resolve(capital, 1).level());
+      assertEquals(2, KZ.resolve(capital, 2).level());
+    }
     // Abay Region and two Abay Districts: ambiguous; the level picks the region.
     assertThrows(IllegalArgumentException.class, () -> KZ.resolve("Abay"));
     assertEquals("KAZ001", KZ.resolve("Abay", 1).pcode());
