@@ -393,7 +393,11 @@ by_case <- function(area, dn, fun, vars, byvars, deff = "none", ci = "wald", na_
     # keep.var = FALSE: only the statistic (and DEff) per group
     lapply(seq_len(nrow(b)), function(g) {
       grp <- lapply(byvars, function(v) as.character(b[[v]][g])); names(grp) <- byvars
-      row_json(vars[1], b[["statistic"]][g], deff = if ("DEff" %in% names(b)) b[["DEff"]][g] else NA, group = grp)
+      pick <- function(prefix) {   # R names the columns statistic / statistic.<var>, DEff / DEff.<var>
+        nm <- names(b)[names(b) == prefix | startsWith(names(b), paste0(prefix, "."))]
+        if (length(nm)) b[[nm[1]]][g] else NA
+      }
+      row_json(vars[1], pick("statistic"), deff = pick("DEff"), group = grp)
     })
   }
   an <- analysis_json(type, arr(vars), by = byvars, ci = if (keep_var) ci else "none", deff = deff,
@@ -861,6 +865,18 @@ for (opt in c("fail", "remove", "certainty", "adjust", "average")) for (adl in c
                 extra_id = "mean_hh_size_tent", adl = adl)
     AREAS$lonely_psu[[length(AREAS$lonely_psu)]]$analysis$subset <- list(var = "shelter", op = "==", values = arr("tent"))
   }
+}
+# R's stage 2 treats each village as a stratum of households: a domain with a single household in
+# a village is a lonely "PSU" there too, so with "average" and adjust.domain.lonely every such
+# village's stage-2 term is NA and (no other stratum to average over) the variance is NA.
+for (k in seq_along(AREAS$lonely_psu)) {
+  cs <- AREAS$lonely_psu[[k]]
+  if (cs$design$adjust_domain_lonely) cs$note <- paste0(
+    "survey.adjust.domain.lonely = TRUE: a stratum with several PSUs of which only one holds domain rows is lonely in the domain ",
+    "(adjust: deviation from 0 instead of the stratum mean; average: left out and the rest scaled by n_strata / n_ok)",
+    if (cs$design$name == "dkobo") paste0("; at stage 2 each village is a stratum of households, a village with one domain household is lonely as well, ",
+      "so with average R's variance is NA (null) wherever that happens") else "")
+  AREAS$lonely_psu[[k]] <- cs
 }
 
 # ------------------------------------------------------------------------------------------------
