@@ -109,10 +109,15 @@ public final class Gazetteer {
    *     is missing, or a parent's level is not above its child's
    */
   public static Gazetteer of(String name, List<AdminArea> areas) {
-    return build(name, areas, a -> "");
+    return build(name, areas, (a, column) -> "");
   }
 
-  private static Gazetteer build(String name, List<AdminArea> areas, Function<AdminArea, String> where) {
+  /** Where an area came from, for messages: {@code "file.csv:12:4: "}, or nothing. */
+  private interface Locator {
+    String at(AdminArea area, String column);
+  }
+
+  private static Gazetteer build(String name, List<AdminArea> areas, Locator where) {
     Objects.requireNonNull(name, "name");
     List<AdminArea> copy = List.copyOf(areas);
     Map<String, AdminArea> pcodes = new HashMap<>();
@@ -121,14 +126,15 @@ public final class Gazetteer {
       AdminArea clash = pcodes.putIfAbsent(a.pcode().toUpperCase(Locale.ROOT), a);
       if (clash != null) {
         throw new IllegalArgumentException(
-            where.apply(a) + "p-code '" + a.pcode() + "' appears twice in gazetteer " + name);
+            where.at(a, "pcode") + "p-code '" + a.pcode() + "' appears twice in gazetteer " + name);
       }
-      for (String iso : Arrays.asList(a.iso(), a.isoLegacy())) {
+      for (String column : List.of("iso", "iso_legacy")) {
+        String iso = column.equals("iso") ? a.iso() : a.isoLegacy();
         if (iso != null) {
           AdminArea other = isos.putIfAbsent(iso.toUpperCase(Locale.ROOT), a);
           if (other != null && other != a) {
             throw new IllegalArgumentException(
-                where.apply(a) + "ISO code '" + iso + "' of " + a.pcode() + " is also that of "
+                where.at(a, column) + "ISO code '" + iso + "' of " + a.pcode() + " is also that of "
                     + other.pcode());
           }
         }
@@ -142,12 +148,12 @@ public final class Gazetteer {
       AdminArea p = pcodes.get(parent.toUpperCase(Locale.ROOT));
       if (p == null) {
         throw new IllegalArgumentException(
-            where.apply(a) + "area " + a.pcode() + " names parent '" + parent
+            where.at(a, "parent_pcode") + "area " + a.pcode() + " names parent '" + parent
                 + "', which gazetteer " + name + " lacks");
       }
       if (p.level() >= a.level()) {
         throw new IllegalArgumentException(
-            where.apply(a) + "area " + a.pcode() + " (level " + a.level() + ") has parent "
+            where.at(a, "parent_pcode") + "area " + a.pcode() + " (level " + a.level() + ") has parent "
                 + p.pcode() + " at level " + p.level() + ", not above it");
       }
     }
@@ -282,7 +288,10 @@ public final class Gazetteer {
       lineOf.put(a, r.line());
       areas.add(a);
     }
-    return build(source, areas, a -> source + ":" + lineOf.get(a) + ": ");
+    return build(
+        source,
+        areas,
+        (a, c) -> source + ":" + lineOf.get(a) + ":" + (column.containsKey(c) ? column.get(c) + 1 + ":" : "") + " ");
   }
 
   /**

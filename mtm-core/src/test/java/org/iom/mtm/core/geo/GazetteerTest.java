@@ -211,12 +211,12 @@ class GazetteerTest {
   void csvErrorsNameLineAndColumn() {
     String header = "pcode,name,level,parent_pcode\n";
     assertMessage("x.csv:3:3: level 'one'", header + "A,Alpha,0,\nB,Beta,one,A\n");
-    assertMessage("x.csv:3: area B names parent 'Z'", header + "A,Alpha,0,\nB,Beta,1,Z\n");
-    assertMessage("x.csv:3: p-code 'A' appears twice", header + "A,Alpha,0,\nA,Again,0,\n");
+    assertMessage("x.csv:3:4: area B names parent 'Z'", header + "A,Alpha,0,\nB,Beta,1,Z\n");
+    assertMessage("x.csv:3:1: p-code 'A' appears twice", header + "A,Alpha,0,\nA,Again,0,\n");
     assertMessage("x.csv:2: 3 fields", header + "A,Alpha,0\n");
     assertMessage("x.csv:1: no column 'level'", "pcode,name,parent_pcode\n");
     assertMessage("x.csv:2: area A: name '' is blank", header + "A,,0,\n");
-    assertMessage("x.csv:3: area B (level 1) has parent C at level 1", header + "C,Gamma,1,\nB,Beta,1,C\n");
+    assertMessage("x.csv:3:4: area B (level 1) has parent C at level 1", header + "C,Gamma,1,\nB,Beta,1,C\n");
     assertMessage("x.csv:2: a quoted field is never closed", header + "A,\"Alpha,0,\n");
     assertMessage("x.csv: no header row", "");
   }
