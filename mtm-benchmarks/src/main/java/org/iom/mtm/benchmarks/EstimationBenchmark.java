@@ -1,0 +1,103 @@
+package org.iom.mtm.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.estimate.Estimation;
+import org.iom.mtm.indicators.result.ResultTable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The tasks of issue 8 on 1M rows, each with standard errors, and the memory-bandwidth baseline
+ * (a plain weighted sum over the same arrays) in the same run, so that results are read as
+ * ratios.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+public class EstimationBenchmark {
+
+  /**
+   * Baseline: the weighted sum and weight total of income, a plain loop over primitive arrays.
+   *
+   * @param s the data
+   * @return the weighted mean
+   */
+  @Benchmark
+  public double bandwidthBaseline(SurveyState s) {
+    double sw = 0;
+    double swy = 0;
+    double[] w = s.weight;
+    double[] y = s.income;
+    boolean[] ok = s.incomeAnswered;
+    for (int i = 0; i < w.length; i++) {
+      if (ok[i]) {
+        sw += w[i];
+        swy += w[i] * y[i];
+      }
+    }
+    return swy / sw;
+  }
+
+  /**
+   * Design creation: strata, PSUs and weights resolved and checked.
+   *
+   * @param s the data
+   * @return the design
+   */
+  @Benchmark
+  public SurveyDesign designCreation(SurveyState s) {
+    return SurveyDesign.builder(s.data).strata(s.region).ids(s.psu).weights(s.weight).build();
+  }
+
+  /**
+   * Weighted mean of income with its standard error.
+   *
+   * @param s the data
+   * @return the result
+   */
+  @Benchmark
+  public ResultTable meanIncome(SurveyState s) {
+    return Estimation.of(s.design).mean("income").naRm(true).run();
+  }
+
+  /**
+   * Mean income by region with standard errors.
+   *
+   * @param s the data
+   * @return the result
+   */
+  @Benchmark
+  public ResultTable meanIncomeByRegion(SurveyState s) {
+    return Estimation.of(s.design).mean("income").naRm(true).by("region").run();
+  }
+
+  /**
+   * A 9-level select_one (nationality) with standard errors.
+   *
+   * @param s the data
+   * @return the result
+   */
+  @Benchmark
+  public ResultTable selectOneNationality(SurveyState s) {
+    return Estimation.of(s.design).prop("nationality").run();
+  }
+
+  /**
+   * 12 select_multiple options by sex x region with standard errors.
+   *
+   * @param s the data
+   * @return the result
+   */
+  @Benchmark
+  public ResultTable multiSelectBySexRegion(SurveyState s) {
+    return Estimation.of(s.design).multi("obstacles").by("sex", "region").run();
+  }
+}
