@@ -673,6 +673,24 @@ for (dn in c("dclus1", "dstrat", "dclus2", "dkobo")) {
     AREAS$ciprop[[length(AREAS$ciprop)]] <- cs
   }
 }
+# select_multiple options, denominator = those who answered (a domain): svyciprop on the subset.
+# Its df is degf() of that subset (PSUs with an answering household minus strata), recorded.
+for (dn in c("dkobo", "dkobo_wr")) for (o in c("work", "other")) for (m in CIPROP_METHODS) {
+  fexpr <- sprintf("I(reasons.%s == 1)", o)
+  dexpr <- sprintf("subset(%s, reasons_answered)", dn)
+  expr <- sprintf("svyciprop(~%s, %s, method = \"%s\")", fexpr, dexpr, m)
+  p <- run(expr)
+  dfv <- run(sprintf("degf(%s)", dexpr))
+  rows <- ciprop_rows_obj(p, dfv)
+  rows[[1]]$option <- o
+  if (m == "likelihood") lik_diffs <- c(lik_diffs, abs(likelihood_exact_ci(fexpr, dexpr, 0.95, dfv) /
+                                                       c(rows[[1]]$ci_low, rows[[1]]$ci_upp) - 1))
+  add_case("ciprop", new_case(mkid(dn, "ciprop_multi_answered", o, m), c(expr, sprintf("confint(%s)", expr)), dn,
+    analysis_json("ciprop", arr("reasons"), ci = m, denominator = "answered",
+                  subset = list(var = "reasons", op = "answered", values = list())),
+    rows, note = sprintf("share of the answering households selecting option %s; df = degf(%s) = %d", o, dexpr, dfv),
+    tolerance_note = if (m == "logit") "svyglm IRLS fit" else if (m == "likelihood") "spline-interpolated profile" else NULL))
+}
 LOGIT_TOL <- max(1e-10, signif(10 * max(logit_diffs), 1))
 LIK_TOL <- signif(2 * max(lik_diffs), 1)
 for (k in seq_along(AREAS$ciprop)) {
@@ -829,16 +847,20 @@ lonely_case <- function(dn, opt, code, type, var, by = character(0), extra_id, c
                         adl = FALSE, quantile = NULL) {
   options(survey.lonely.psu = opt, survey.adjust.domain.lonely = adl)
   pre <- sprintf("options(survey.lonely.psu = \"%s\"%s)", opt, if (adl) ", survey.adjust.domain.lonely = TRUE" else "")
-  res <- tryCatch(list(value = run(code)), error = function(e) list(error = conditionMessage(e)))
+  res <- tryCatch(list(value = eval(parse(text = code), envir = globalenv())),
+                  error = function(e) list(error = conditionMessage(e)))
   dfv <- degf(get(dn))
   rows <- list(); err <- NULL
   if (!is.null(res$error)) err <- list(message = res$error)
   else if (type == "quantile") rows <- quant_rows(res$value, dfv)
   else if (inherits(res$value, "svyby")) rows <- by_rows(res$value, by, var, ci, dfv)
   else rows <- stat_rows(res$value, var, ci, dfv)
-  calls <- c(pre, code, if (type != "quantile" && is.null(err)) (if (inherits(res$value, "svyby")) NULL else sprintf("confint(%s)", code)))
+  calls <- c(pre, code, if (type != "quantile" && is.null(err)) {
+    if (ci == "t") sprintf("confint(%s, df = degf(%s))", code, dn)
+    else if (inherits(res$value, "svyby")) NULL else sprintf("confint(%s)", code)
+  })
   an <- analysis_json(type, arr(var), by = by, ci = if (type == "quantile") "mean" else ci, deff = deff, quantile = quantile)
-  add_case("lonely_psu", new_case(mkid(dn, opt, if (adl) "domainlonely", extra_id), calls, dn, an, rows, error = err))
+  add_case("lonely_psu", new_case(mkid(dn, opt, if (adl) "domainlonely", extra_id, if (ci == "t") "t"), calls, dn, an, rows, error = err))
   options(survey.lonely.psu = "fail", survey.adjust.domain.lonely = FALSE)
 }
 for (dn in c("dstrat_lonely", "dstrat_lonely_wr", "dkobo_lonely", "dkobo_lonely_wr")) {
@@ -848,6 +870,9 @@ for (dn in c("dstrat_lonely", "dstrat_lonely_wr", "dkobo_lonely", "dkobo_lonely_
   for (opt in c("fail", "remove", "certainty", "adjust", "average")) {
     lonely_case(dn, opt, sprintf("svymean(~%s, %s, deff = TRUE)", v, dn), "mean", v, extra_id = mkid("mean", v), deff = "srswor")
     lonely_case(dn, opt, sprintf("svytotal(~%s, %s, deff = TRUE)", v, dn), "total", v, extra_id = mkid("total", v), deff = "srswor")
+    lonely_case(dn, opt, sprintf("svymean(~%s, %s, deff = TRUE)", v, dn), "mean", v, extra_id = mkid("mean", v), deff = "srswor", ci = "t")
+    lonely_case(dn, opt, sprintf("svyby(~%s, ~%s, %s, svymean, vartype = c(\"se\", \"ci\"))", v, byv, dn), "mean", v,
+                by = byv, extra_id = mkid("mean", v, "by", byv), ci = "t")
     lonely_case(dn, opt, sprintf("svymean(~%s, %s)", f, dn), "prop", f, extra_id = mkid("prop", f))
     lonely_case(dn, opt, sprintf("svyby(~%s, ~%s, %s, svymean, vartype = c(\"se\", \"ci\"))", v, byv, dn), "mean", v,
                 by = byv, extra_id = mkid("mean", v, "by", byv))
