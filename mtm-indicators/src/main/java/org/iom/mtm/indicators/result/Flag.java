@@ -35,7 +35,12 @@ public enum Flag {
    * The analysed variable has missing values in the domain and they were not set aside (R's
    * {@code na.rm = FALSE}): the statistic is null, as R's is NA.
    */
-  MISSING_VALUES;
+  MISSING_VALUES,
+  /**
+   * NCHS complement footnote: the proportion meets the standard, but its complement {@code 1 - p}
+   * would not (relative CI width of the complement above 130%).
+   */
+  COMPLEMENT;
 
   /**
    * The code written in result tables ({@code low_n}, ...).

@@ -21,6 +21,7 @@ final class FlagText {
       case INFORMANT_DISAGREEMENT -> "key informants disagree beyond the configured ratio.";
       case NO_VARIANCE -> "the variance cannot be estimated; no standard error.";
       case MISSING_VALUES -> "missing values of the variable were not set aside; no statistic.";
+      case COMPLEMENT -> "the complement of this proportion would not meet the NCHS standard.";
     };
   }
 }
