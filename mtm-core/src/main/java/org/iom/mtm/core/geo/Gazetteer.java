@@ -126,7 +126,8 @@ public final class Gazetteer {
       AdminArea clash = pcodes.putIfAbsent(a.pcode().toUpperCase(Locale.ROOT), a);
       if (clash != null) {
         throw new IllegalArgumentException(
-            where.at(a, "pcode") + "p-code '" + a.pcode() + "' appears twice in gazetteer " + name);
+            where.at(a, "pcode") + "p-code '" + a.pcode() + "' appears twice in gazetteer " + name
+                + (clash.pcode().equals(a.pcode()) ? "" : " (as '" + clash.pcode() + "'; p-codes ignore case)"));
       }
       for (String column : List.of("iso", "iso_legacy")) {
         String iso = column.equals("iso") ? a.iso() : a.isoLegacy();
