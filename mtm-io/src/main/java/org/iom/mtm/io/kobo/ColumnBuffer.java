@@ -1,0 +1,57 @@
+package org.iom.mtm.io.kobo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The raw strings of one source column, dictionary-coded: each distinct value stored once, each
+ * row an int. Survey columns repeat a few values (codes, numbers, dates) over many rows, so this
+ * keeps a million-row file in little memory while the types are settled at the end.
+ */
+final class ColumnBuffer {
+  private static final int ABSENT = -1;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final List<String> distinct = new ArrayList<>();
+  private int[] codes = new int[64];
+  private int size;
+
+  void add(@Nullable String value) {
+    if (size == codes.length) {
+      codes = Arrays.copyOf(codes, size + (size >> 1));
+    }
+    if (value == null) {
+      codes[size++] = ABSENT;
+      return;
+    }
+    Integer c = index.get(value);
+    if (c == null) {
+      c = distinct.size();
+      index.put(value, c);
+      distinct.add(value);
+    }
+    codes[size++] = c;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The value of a row, or null when the source had no cell (an absent JSON key). */
+  @Nullable String get(int row) {
+    int c = codes[row];
+    return c == ABSENT ? null : distinct.get(c);
+  }
+
+  /** The dictionary code of a row, or -1 when absent. */
+  int code(int row) {
+    return codes[row];
+  }
+
+  List<String> distinct() {
+    return distinct;
+  }
+}
