@@ -918,7 +918,17 @@ def_design("dclus2_frac", "apiclus2_fraction",
   "svydesign(id = ~dnum + snum, fpc = ~fpc1_fraction + fpc2_fraction, data = apiclus2_fraction)",
   c("dnum", "snum"), fpc = c("fpc1_fraction", "fpc2_fraction"),
   note = "as dclus2 with the fpc given as sampling fractions (districts 40/fpc1, schools m_i/fpc2)")
-for (dn in c("dclus2", "dclus2_w", "dclus2_wr", "dclus2_frac", "dkobo", "dkobo_fpcw", "dkobo_wr")) {
+# Certainty PSUs: every village of stratum east is sampled (N_clusters = n_clusters = 5), so stage
+# 1 adds nothing for east ((N - n)/N = 0) and only its households' stage-2 variance remains.
+kobo_certainty <- kobo_raw
+kobo_certainty$N_clusters[kobo_certainty$stratum == "east"] <- length(unique(kobo_certainty$cluster[kobo_certainty$stratum == "east"]))
+write.csv(kobo_certainty, file.path(data_dir, "kobo_certainty.csv"), row.names = FALSE, na = "")
+kobo_certainty <- as_factors(read.csv(file.path(data_dir, "kobo_certainty.csv"), na.strings = ""), kobo_factors)
+def_design("dkobo_cert", "kobo_certainty",
+  "svydesign(id = ~cluster + household, strata = ~stratum, fpc = ~N_clusters + N_households, weights = ~weight, nest = TRUE, data = kobo_certainty)",
+  c("cluster", "household"), strata = "stratum", weights = "weight", fpc = c("N_clusters", "N_households"),
+  nest = TRUE, note = "as dkobo with every village of stratum east sampled (certainty PSUs: N_clusters = n_clusters = 5)")
+for (dn in c("dclus2", "dclus2_w", "dclus2_wr", "dclus2_frac", "dkobo", "dkobo_fpcw", "dkobo_wr", "dkobo_cert")) {
   kb <- is_kobo(dn)
   v <- if (kb) "hh_size" else "api00"; f <- if (kb) "shelter" else "stype"
   byv <- if (kb) c("admin1", "sex") else c("stype", "awards")
@@ -931,6 +941,18 @@ for (dn in c("dclus2", "dclus2_w", "dclus2_wr", "dclus2_frac", "dkobo", "dkobo_f
   quant_case("twostage", dn, v)
   stat_case("twostage", dn, "svymean", if (kb) "income" else "enroll", "srswor", "t", na_rm = TRUE)
 }
+
+# Self-check against the textbook two-stage formula (Sarndal et al. 4.3): for the total of api00
+# in dclus2, V = N1^2 (1 - n1/N1) s1^2 / n1 + (N1/n1) sum_i N2i^2 (1 - n2i/N2i) s2i^2 / n2i with
+# s1^2 the variance of the estimated PSU totals and s2i^2 the variance of y inside PSU i.
+local({
+  d <- apiclus2; N1 <- d$fpc1[1]; n1 <- length(unique(d$dnum))
+  by_psu <- split(d, d$dnum)
+  t_i <- sapply(by_psu, function(p) p$fpc2[1] / nrow(p) * sum(p$api00))
+  v2 <- sapply(by_psu, function(p) { n2 <- nrow(p); N2 <- p$fpc2[1]; if (n2 > 1) N2^2 * (1 - n2 / N2) * var(p$api00) / n2 else 0 })
+  v <- N1^2 * (1 - n1 / N1) * var(t_i) / n1 + N1 / n1 * sum(v2)
+  stopifnot(abs(sqrt(v) / SE(svytotal(~api00, dclus2)) - 1) < 1e-12)
+})
 
 # ------------------------------------------------------------------------------------------------
 # deff.json: design effects. R: deff = TRUE compares with simple random sampling without
