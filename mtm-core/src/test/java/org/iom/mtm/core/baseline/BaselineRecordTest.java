@@ -75,4 +75,16 @@ class BaselineRecordTest {
     refused("unknown informant role 'imam': expected local_authority, community_leader, teacher,"
         + " religious_leader or other", () -> InformantRole.ofCode("imam"));
   }
+
+  @Test
+  void keyInformants() {
+    KeyInformant k = KeyInformant.of(" KI-1 ", org.iom.mtm.core.Sex.FEMALE, InformantRole.TEACHER);
+    assertEquals(new KeyInformant("KI-1", org.iom.mtm.core.Sex.FEMALE, InformantRole.TEACHER), k);
+    assertNull(KeyInformant.of("KI-2", null, null).sex());
+    refused("informant id is blank: use null for an unnamed informant", () -> KeyInformant.of(" ", null, null));
+    refused("informant id ' KI-1' is blank or has surrounding blanks", () -> new KeyInformant(" KI-1", null, null));
+    refused("informant 'KI-1' is described twice",
+        () -> new BaselineCounts(List.of(), List.of(), List.of(k, KeyInformant.of("KI-1", null, null))));
+    assertEquals(List.of(k), new BaselineCounts(List.of(), List.of(), List.of(k)).informants());
+  }
 }

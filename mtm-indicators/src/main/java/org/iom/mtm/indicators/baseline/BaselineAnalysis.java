@@ -3,6 +3,7 @@ package org.iom.mtm.indicators.baseline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.iom.mtm.core.PopulationCategory;
+import org.iom.mtm.core.Sex;
 import org.iom.mtm.core.baseline.BaselineCounts;
 import org.iom.mtm.core.baseline.BaselineRecord;
+import org.iom.mtm.core.baseline.InformantRole;
+import org.iom.mtm.core.baseline.KeyInformant;
 import org.iom.mtm.indicators.result.AnalysisType;
 import org.iom.mtm.indicators.result.Flag;
 import org.iom.mtm.indicators.result.ResultRow;
@@ -201,9 +205,16 @@ public final class BaselineAnalysis {
   }
 
   /**
-   * Analyses a baseline and checks its declared totals (in the metadata: {@code
-   * declared_totals_checked}, {@code declared_totals_inconsistent} and one {@code
-   * declared_total.K} entry per inconsistent or unchecked total).
+   * Analyses a baseline and checks its declared totals.
+   *
+   * <p>The metadata say what the rows are: {@code count_kind} ({@code stock_per_year}), {@code
+   * count_definition}, {@code sum_over_years.TYPE} (the yearly counts added up, for comparison with
+   * reports that print one figure for several years), {@code growth_definition}, the options,
+   * {@code records}, {@code cells}, {@code cells_with_disagreement}, {@code informants} (distinct
+   * informant ids behind the analysed counts), {@code reports_without_informant_id}, {@code
+   * informants_by_sex} and {@code informants_by_role} (when the file describes informants), and
+   * for declared totals {@code declared_totals_checked}, {@code declared_totals_inconsistent} and
+   * one {@code declared_total.K} entry per inconsistent or unchecked total.
    *
    * @param counts the records and declared totals
    * @return the rows and metadata
@@ -270,6 +281,8 @@ public final class BaselineAnalysis {
         "cells_with_disagreement",
         Long.toString(cells.stream().filter(ReconciledCell::disagreement).count()));
 
+    describeInformants(counts, first, last, meta);
+
     List<ResultRow> rows = new ArrayList<>();
     for (PopulationCategory category : categories) {
       List<ReconciledCell> mine = cells.stream().filter(c -> c.populationCategory() == category).toList();
@@ -298,6 +311,57 @@ public final class BaselineAnalysis {
       }
     }
     return ResultTable.of(rows, meta);
+  }
+
+  /**
+   * Says how many informants stand behind the analysed counts (reports count informants twice
+   * where the report gives 142 interviews in the text and 270 in the highlights), and their sex
+   * and role where the file describes them.
+   */
+  private void describeInformants(BaselineCounts counts, int first, int last, Map<String, String> meta) {
+    Set<String> ids = new TreeSet<>();
+    long anonymous = 0;
+    for (BaselineRecord r : counts.records()) {
+      if ((populationType == null || r.populationCategory() == populationType)
+          && r.year() >= first && r.year() <= last) {
+        if (r.informantId() == null) {
+          anonymous++;
+        } else {
+          ids.add(r.informantId());
+        }
+      }
+    }
+    meta.put("informants", Integer.toString(ids.size()));
+    meta.put("reports_without_informant_id", Long.toString(anonymous));
+    if (counts.informants().isEmpty()) {
+      return;
+    }
+    Map<String, KeyInformant> described = new HashMap<>();
+    for (KeyInformant k : counts.informants()) {
+      described.put(k.id(), k);
+    }
+    Map<String, Integer> bySex = new TreeMap<>();
+    Map<String, Integer> byRole = new TreeMap<>();
+    for (String id : ids) {
+      KeyInformant k = described.get(id);
+      Sex sex = k == null ? null : k.sex();
+      InformantRole role = k == null ? null : k.role();
+      bySex.merge(sex == null ? "unknown" : sex.code(), 1, Integer::sum);
+      byRole.merge(role == null ? "unknown" : role.code(), 1, Integer::sum);
+    }
+    meta.put("informants_by_sex", tally(bySex));
+    meta.put("informants_by_role", tally(byRole));
+  }
+
+  private static String tally(Map<String, Integer> counts) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(e.getKey()).append(' ').append(e.getValue());
+    }
+    return sb.toString();
   }
 
   /** The sum of a group's cells in one year. */

@@ -14,6 +14,9 @@ import org.iom.mtm.core.PopulationCategory;
 import org.iom.mtm.core.baseline.BaselineCounts;
 import org.iom.mtm.core.baseline.BaselineRecord;
 import org.iom.mtm.core.baseline.DeclaredTotal;
+import org.iom.mtm.core.baseline.InformantRole;
+import org.iom.mtm.core.baseline.KeyInformant;
+import org.iom.mtm.core.Sex;
 import org.iom.mtm.indicators.result.AnalysisType;
 import org.iom.mtm.indicators.result.Flag;
 import org.iom.mtm.indicators.result.ResultRow;
@@ -353,5 +356,25 @@ class BaselineAnalysisTest {
     assertTrue(InformantReconciler.create().disagree(0, 1));
     assertFalse(InformantReconciler.create().disagree(10, 20));
     assertTrue(InformantReconciler.create().disagree(10, 20.5));
+  }
+
+  @Test
+  void metaCountsTheInformantsBehindTheFigures() {
+    List<BaselineRecord> r = new ArrayList<>(seedLike());
+    r.add(rec(AKTAU, "TJK", 2022, 40, null));
+    List<KeyInformant> described = List.of(
+        KeyInformant.of("ki1", Sex.FEMALE, InformantRole.TEACHER),
+        KeyInformant.of("ki4", Sex.MALE, InformantRole.LOCAL_AUTHORITY),
+        KeyInformant.of("ki5", null, InformantRole.LOCAL_AUTHORITY));
+    ResultTable t = BaselineAnalysis.create().analyse(new BaselineCounts(r, List.of(), described));
+    // ki1 ... ki6 report; one report names nobody.
+    assertEquals("6", t.meta().get("informants"));
+    assertEquals("1", t.meta().get("reports_without_informant_id"));
+    assertEquals("female 1, male 1, unknown 4", t.meta().get("informants_by_sex"));
+    assertEquals("local_authority 2, teacher 1, unknown 3", t.meta().get("informants_by_role"));
+    // Only the informants of the analysed years count: in 2020, ki1 and ki4.
+    ResultTable y2020 = BaselineAnalysis.create().to(2020).analyse(new BaselineCounts(r, List.of(), described));
+    assertEquals("2", y2020.meta().get("informants"));
+    assertFalse(BaselineAnalysis.create().analyse(r).meta().containsKey("informants_by_sex"));
   }
 }

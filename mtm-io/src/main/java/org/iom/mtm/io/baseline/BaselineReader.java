@@ -48,6 +48,13 @@ import tools.jackson.core.TokenStreamLocation;
  *
  * <p>A row without a rayon, or without a nationality, is a declared total (see the package
  * description).
+ *
+ * <p>Informants may be described by the optional columns {@code informant_sex} ({@code female},
+ * {@code male}, {@code other} and KoBo spellings) and {@code informant_role} ({@code
+ * local_authority}, {@code community_leader}, {@code teacher}, {@code religious_leader}, {@code
+ * other}), repeated on their rows (an empty cell says nothing; a different value for the same id
+ * is an error), or in JSON by an {@code informants} array of {@code {"id", "sex", "role"}}
+ * objects beside {@code rows}.
  */
 public final class BaselineReader {
   private final Gazetteer gazetteer;
@@ -244,30 +251,79 @@ public final class BaselineReader {
     if (t == null) {
       throw new ReadException(ReadProblem.ofFile(file, "the file is empty: no JSON value"));
     }
-    if (t == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String key = p.currentName();
-        JsonToken v = p.nextToken();
-        if ("rows".equals(key) || "records".equals(key)) {
-          if (v != JsonToken.START_ARRAY) {
-            throw jsonProblem(file, p.currentTokenLocation(), key, "expected an array of rows");
-          }
-          // The rest of the document (metadata) is not ours to check.
-          return readRows(p, file);
-        }
-        p.skipChildren();
-      }
-      throw new ReadException(ReadProblem.ofFile(file, "no 'rows' array in the JSON object"));
+    RowChecker checker = new RowChecker(file, gazetteer, firstYear, lastYear);
+    if (t == JsonToken.START_ARRAY) {
+      readRows(p, file, checker);
+      return checker.result();
     }
-    if (t != JsonToken.START_ARRAY) {
+    if (t != JsonToken.START_OBJECT) {
       throw jsonProblem(file, p.currentTokenLocation(), null, "expected an array of rows or an object with 'rows'");
     }
-    return readRows(p, file);
+    boolean rows = false;
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String key = p.currentName();
+      JsonToken v = p.nextToken();
+      boolean isRows = "rows".equals(key) || "records".equals(key);
+      if (isRows || "informants".equals(key)) {
+        if (v != JsonToken.START_ARRAY) {
+          throw jsonProblem(file, p.currentTokenLocation(), key, "expected an array");
+        }
+        if (isRows) {
+          rows = true;
+          readRows(p, file, checker);
+        } else {
+          readInformants(p, file, checker);
+        }
+      } else {
+        // Metadata and anything else are not ours to check.
+        p.skipChildren();
+      }
+    }
+    if (!rows) {
+      throw new ReadException(ReadProblem.ofFile(file, "no 'rows' array in the JSON object"));
+    }
+    return checker.result();
+  }
+
+  /** Reads {@code [{"id": ..., "sex": ..., "role": ...}, ...]}; the parser is on START_ARRAY. */
+  private static void readInformants(JsonParser p, String file, RowChecker checker) {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      TokenStreamLocation start = p.currentTokenLocation();
+      if (t != JsonToken.START_OBJECT) {
+        throw jsonProblem(file, start, "informants", "expected an informant object");
+      }
+      Map<String, Cell> fields = new HashMap<>();
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String key = p.currentName();
+        p.nextToken();
+        fields.put(key, scalar(p, file, key));
+      }
+      Cell id = fields.get("id");
+      if (id == null || id.isEmpty()) {
+        throw jsonProblem(file, start, "informants", "an informant without an 'id'");
+      }
+      checker.describe(id.value(), fields.get("sex"), fields.get("role"));
+    }
+  }
+
+  /** The current scalar token as a cell: strings and numbers as written, null as empty. */
+  private static Cell scalar(JsonParser p, String file, String key) {
+    JsonToken v = p.currentToken();
+    TokenStreamLocation at = p.currentTokenLocation();
+    String text;
+    if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+      text = p.getString().strip();
+    } else if (v == JsonToken.VALUE_NULL) {
+      text = "";
+    } else {
+      throw jsonProblem(file, at, key, "expected a string, a number or null");
+    }
+    return new Cell(text, line(at), column(at), key);
   }
 
   /** Reads the objects of an array; the parser is on its START_ARRAY. */
-  private BaselineCounts readRows(JsonParser p, String file) {
-    RowChecker checker = new RowChecker(file, gazetteer, firstYear, lastYear);
+  private static void readRows(JsonParser p, String file, RowChecker checker) {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       TokenStreamLocation start = p.currentTokenLocation();
@@ -278,26 +334,19 @@ public final class BaselineReader {
       Map<Column, String> keys = new HashMap<>();
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String key = p.currentName();
-        JsonToken v = p.nextToken();
-        TokenStreamLocation at = p.currentTokenLocation();
+        p.nextToken();
         Column c = Column.of(key);
         if (c == null) {
           p.skipChildren();
           continue;
         }
-        String text;
-        if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-          text = p.getString().strip();
-        } else if (v == JsonToken.VALUE_NULL) {
-          text = "";
-        } else {
-          throw jsonProblem(file, at, key, "expected a string, a number or null");
-        }
+        Cell cell = scalar(p, file, key);
         String before = keys.putIfAbsent(c, key);
         if (before != null) {
-          throw jsonProblem(file, at, key, "a second '" + c.canonical() + "' in this row (first as '" + before + "')");
+          throw jsonProblem(file, p.currentTokenLocation(), key,
+              "a second '" + c.canonical() + "' in this row (first as '" + before + "')");
         }
-        row.put(c, new Cell(text, line(at), column(at), key));
+        row.put(c, cell);
       }
       try {
         checker.add(row, line(start), column(start));
@@ -307,7 +356,6 @@ public final class BaselineReader {
         throw new ReadException(new ReadProblem(file, line(start), column(start), null, null, ex.getMessage()), ex);
       }
     }
-    return checker.result();
   }
 
   private static long line(TokenStreamLocation at) {

@@ -14,7 +14,9 @@ enum Column {
   NATIONALITY("nationality", "nationality_iso3", "country_of_origin"),
   YEAR("year"),
   COUNT("count", "value", "number"),
-  INFORMANT_ID("informant_id", "ki_id", "key_informant_id", "informant");
+  INFORMANT_ID("informant_id", "ki_id", "key_informant_id", "informant"),
+  INFORMANT_SEX("informant_sex", "ki_sex", "key_informant_sex"),
+  INFORMANT_ROLE("informant_role", "ki_role", "key_informant_role");
 
   private final List<String> names;
 

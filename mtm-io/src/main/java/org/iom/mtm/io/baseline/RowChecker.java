@@ -2,13 +2,17 @@ package org.iom.mtm.io.baseline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iom.mtm.core.PopulationCategory;
+import org.iom.mtm.core.Sex;
 import org.iom.mtm.core.baseline.BaselineCounts;
 import org.iom.mtm.core.baseline.BaselineRecord;
 import org.iom.mtm.core.baseline.DeclaredTotal;
+import org.iom.mtm.core.baseline.InformantRole;
+import org.iom.mtm.core.baseline.KeyInformant;
 import org.iom.mtm.core.geo.AdminArea;
 import org.iom.mtm.core.geo.Country;
 import org.iom.mtm.core.geo.Gazetteer;
@@ -37,8 +41,63 @@ final class RowChecker {
     this.lastYear = lastYear;
   }
 
+  /** What the file says of an informant so far, with where it said it. */
+  private static final class Described {
+    @Nullable Sex sex;
+    @Nullable Cell sexAt;
+    @Nullable InformantRole role;
+    @Nullable Cell roleAt;
+  }
+
+  /** Informants described, in the order first described. */
+  private final Map<String, Described> described = new LinkedHashMap<>();
+
   BaselineCounts result() {
-    return new BaselineCounts(records, totals);
+    List<KeyInformant> informants = new ArrayList<>();
+    described.forEach((id, d) -> informants.add(KeyInformant.of(id, d.sex, d.role)));
+    return new BaselineCounts(records, totals, informants);
+  }
+
+  /**
+   * Records an informant's sex and role (either may be absent or empty); a value contradicting
+   * an earlier one for the same id is an error naming the earlier line.
+   */
+  void describe(String id, @Nullable Cell sexCell, @Nullable Cell roleCell) {
+    Described d = described.computeIfAbsent(id, k -> new Described());
+    if (sexCell != null && !sexCell.isEmpty()) {
+      Sex sex;
+      try {
+        sex = Sex.parse(sexCell.value());
+      } catch (IllegalArgumentException e) {
+        throw problem(sexCell, "unknown sex: expected female, male or other");
+      }
+      if (d.sex != null && d.sex != sex && d.sexAt != null) {
+        throw problem(sexCell,
+            "informant '" + id + "' was given sex " + d.sex.code() + " at line " + d.sexAt.line());
+      }
+      if (d.sex == null) {
+        d.sex = sex;
+        d.sexAt = sexCell;
+      }
+    }
+    if (roleCell != null && !roleCell.isEmpty()) {
+      InformantRole role;
+      try {
+        role = InformantRole.ofCode(roleCell.value());
+      } catch (IllegalArgumentException e) {
+        throw problem(roleCell,
+            "unknown informant role: expected local_authority, community_leader, teacher,"
+                + " religious_leader or other");
+      }
+      if (d.role != null && d.role != role && d.roleAt != null) {
+        throw problem(roleCell,
+            "informant '" + id + "' was given role " + d.role.code() + " at line " + d.roleAt.line());
+      }
+      if (d.role == null) {
+        d.role = role;
+        d.roleAt = roleCell;
+      }
+    }
   }
 
   private ReadException problem(Cell c, String reason) {
@@ -80,6 +139,17 @@ final class RowChecker {
     Cell kiCell = row.get(Column.INFORMANT_ID);
     String informant = kiCell == null || kiCell.isEmpty() ? null : kiCell.value();
 
+    Cell sexCell = row.get(Column.INFORMANT_SEX);
+    Cell roleCell = row.get(Column.INFORMANT_ROLE);
+    if (informant != null) {
+      describe(informant, sexCell, roleCell);
+    } else {
+      for (Cell c : new Cell[] {sexCell, roleCell}) {
+        if (c != null && !c.isEmpty()) {
+          throw problem(c, "an informant's sex or role without an informant id");
+        }
+      }
+    }
     if (admin2 != null && nationality != null) {
       BaselineRecord r =
           BaselineRecord.of(admin1.pcode(), admin2.pcode(), category, nationality, year, count, informant);

@@ -15,6 +15,9 @@ import org.iom.mtm.core.PopulationCategory;
 import org.iom.mtm.core.baseline.BaselineCounts;
 import org.iom.mtm.core.baseline.BaselineRecord;
 import org.iom.mtm.core.baseline.DeclaredTotal;
+import org.iom.mtm.core.baseline.InformantRole;
+import org.iom.mtm.core.baseline.KeyInformant;
+import org.iom.mtm.core.Sex;
 import org.iom.mtm.indicators.baseline.BaselineAnalysis;
 import org.iom.mtm.indicators.result.AnalysisType;
 import org.iom.mtm.indicators.result.ResultRow;
@@ -203,5 +206,40 @@ class BaselineReaderTest {
     ReadException e = assertThrows(ReadException.class, () -> BaselineReader.create().read(dir.resolve("none.csv")));
     assertTrue(e.getMessage().contains("none.csv"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> BaselineReader.create().roundYears(2022, 2020));
+  }
+
+  @Test
+  void informantsAreDescribedByOptionalColumns() {
+    String h = "admin2_pcode,population_type,nationality,year,count,informant_id,informant_sex,informant_role\n";
+    BaselineCounts c = csv(h
+        + "KAZ014001,migrant_worker,UZB,2021,10,KI-1,F,teacher\n"
+        + "KAZ014001,migrant_worker,UZB,2022,12,KI-1,,\n"
+        + "KAZ014001,migrant_worker,UZB,2022,11,KI-2,male,\n");
+    assertEquals(
+        List.of(KeyInformant.of("KI-1", Sex.FEMALE, InformantRole.TEACHER), KeyInformant.of("KI-2", Sex.MALE, null)),
+        c.informants());
+    ReadException e = assertThrows(ReadException.class, () -> csv(h
+        + "KAZ014001,migrant_worker,UZB,2021,10,KI-1,female,teacher\n"
+        + "KAZ014001,migrant_worker,UZB,2022,12,KI-1,male,\n"));
+    assertEquals("b.csv:3:7: column 'informant_sex': informant 'KI-1' was given sex female at line 2: 'male'",
+        e.getMessage());
+    e = assertThrows(ReadException.class, () -> csv(h + "KAZ014001,migrant_worker,UZB,2021,10,,female,\n"));
+    assertEquals("b.csv:2:7: column 'informant_sex': an informant's sex or role without an informant id: 'female'",
+        e.getMessage());
+    e = assertThrows(ReadException.class, () -> csv(h + "KAZ014001,migrant_worker,UZB,2021,10,KI-1,,imam\n"));
+    assertEquals("b.csv:2:8: column 'informant_role': unknown informant role: expected local_authority,"
+        + " community_leader, teacher, religious_leader or other: 'imam'", e.getMessage());
+  }
+
+  @Test
+  void jsonInformants() {
+    BaselineCounts c = BaselineReader.create().readJson(new StringReader(
+        "{\"informants\": [{\"id\": \"KI-1\", \"sex\": \"female\", \"role\": \"local_authority\"}],\n"
+            + " \"rows\": [{\"admin2_pcode\": \"KAZ014001\", \"population_type\": \"migrant_worker\","
+            + " \"nationality\": \"UZB\", \"year\": 2022, \"count\": 3, \"informant_id\": \"KI-1\"}]}"), "b.json");
+    assertEquals(List.of(KeyInformant.of("KI-1", Sex.FEMALE, InformantRole.LOCAL_AUTHORITY)), c.informants());
+    ReadException e = assertThrows(ReadException.class, () -> BaselineReader.create().readJson(
+        new StringReader("{\"informants\": [{\"sex\": \"female\"}], \"rows\": []}"), "b.json"));
+    assertEquals("b.json:1:17: column 'informants': an informant without an 'id'", e.getMessage());
   }
 }
