@@ -1,15 +1,10 @@
 package org.iom.mtm.io.result;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +14,7 @@ import java.util.Set;
 import org.iom.mtm.indicators.result.Flag;
 import org.iom.mtm.indicators.result.ResultRow;
 import org.iom.mtm.indicators.result.ResultTable;
+import org.iom.mtm.io.OutputFile;
 import org.iom.mtm.io.ResultFormat;
 import org.iom.mtm.io.csv.CsvWriter;
 import org.iom.mtm.io.json.JsonInput;
@@ -150,31 +146,7 @@ public final class ResultWriter {
    * @throws UncheckedIOException when writing or moving fails
    */
   public static void write(ResultTable table, ResultFormat format, Path file) {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        write(table, format, w);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The temporary file is hidden and named after the target; nothing more can be done.
-        }
-      }
-    }
+    OutputFile.write(file, w -> write(table, format, w));
   }
 
   private static void writeCsv(ResultTable table, Writer out, boolean hxl) {
@@ -189,7 +161,8 @@ public final class ResultWriter {
   }
 
   private static void writeJson(ResultTable table, Writer out) {
-    try (JsonGenerator g = JsonInput.mapper().createGenerator(out)) {
+    // The generator must not close the caller's writer: it is flushed, not closed.
+    try (JsonGenerator g = JsonInput.mapper().createGenerator(new UnclosedWriter(out))) {
       g.writeStartObject();
       g.writeName("meta");
       g.writeStartObject();
@@ -406,5 +379,17 @@ public final class ResultWriter {
     }
     sb.setLength(end);
     sb.append('\n');
+  }
+
+  /** A writer whose close only flushes, for libraries that close what they are given. */
+  private static final class UnclosedWriter extends java.io.FilterWriter {
+    UnclosedWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 }

@@ -1,0 +1,210 @@
+package org.iom.mtm.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.iom.mtm.core.data.SurveyData;
+import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.disclosure.Disclosure;
+import org.iom.mtm.indicators.disclosure.ReliabilityStandard;
+import org.iom.mtm.indicators.estimate.ConfidenceInterval;
+import org.iom.mtm.indicators.estimate.Conventions;
+import org.iom.mtm.indicators.estimate.Denominator;
+import org.iom.mtm.indicators.estimate.DesignEffect;
+import org.iom.mtm.indicators.estimate.Estimation;
+import org.iom.mtm.indicators.result.ResultTable;
+import org.iom.mtm.io.ResultFormat;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mtm estimate}: design-based estimates with standard errors, intervals and honest n. */
+@Command(
+    name = "estimate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Design-based estimates (means, totals, proportions, select_multiple shares, ratios,"
+            + " quantiles) with standard errors by Taylor linearization, confidence intervals,"
+            + " design effects and unweighted and weighted denominators, as R survey computes them.")
+final class EstimateCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "KoBo export: CSV (, ; or tab; gzip ok), XLSX or API JSON.")
+  Path data;
+
+  @Option(names = "--form", paramLabel = "FORM", description = "XLSForm (.xlsx) or KoBo asset JSON: types, choice lists and skip logic.")
+  @Nullable Path form;
+
+  @Mixin DesignOptions design = new DesignOptions();
+
+  @Option(names = "--mean", paramLabel = "V", description = "Numeric mean (repeatable).")
+  List<String> means = new ArrayList<>();
+
+  @Option(names = "--total", paramLabel = "V", description = "Numeric total, or the population count of each level / option (repeatable).")
+  List<String> totals = new ArrayList<>();
+
+  @Option(names = "--prop", paramLabel = "V", description = "select_one: share of each level (repeatable).")
+  List<String> props = new ArrayList<>();
+
+  @Option(names = "--multi", paramLabel = "V", description = "select_multiple: share of respondents selecting each option (repeatable).")
+  List<String> multis = new ArrayList<>();
+
+  @Option(names = "--ratio", paramLabel = "N/D", description = "Ratio of totals (repeatable).")
+  List<String> ratios = new ArrayList<>();
+
+  @Option(names = "--median", paramLabel = "V", description = "Median, as R's svyquantile (repeatable).")
+  List<String> medians = new ArrayList<>();
+
+  @Option(names = "--quantile", paramLabel = "V:P1,P2,...", description = "Quantiles, as R's svyquantile (repeatable).")
+  List<String> quantiles = new ArrayList<>();
+
+  @Option(names = "--by", split = ",", paramLabel = "V1[,V2]", description = "Domains: every crossing of the levels; SEs from the full design.")
+  List<String> by = new ArrayList<>();
+
+  @Option(names = "--denominator", paramLabel = "answered|all", defaultValue = "answered", description = "For --prop/--multi: those who answered (default) or everyone.")
+  String denominator = "answered";
+
+  @Option(names = "--na-rm", description = "Set aside rows missing the analysed variable (a domain, not a filter), as R's na.rm.")
+  boolean naRm;
+
+  @Option(names = "--ci", paramLabel = "METHOD", description = "wald, t, logit, xlogit, beta, wilson, clopper-pearson, likelihood, asin, mean.")
+  @Nullable String ci;
+
+  @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+  double level = 0.95;
+
+  @Option(names = "--conventions", paramLabel = "r|impact", defaultValue = "r", description = "r (default): R survey's methods; impact: IMPACT analysistools row for row.")
+  String conventions = "r";
+
+  @Option(names = "--deff", arity = "0..1", fallbackValue = "srswor", paramLabel = "replace", description = "Design effect against SRS without replacement, or with replacement (--deff replace).")
+  @Nullable String deff;
+
+  @Option(names = "--min-n", defaultValue = "30", description = "Rows with fewer respondents in the denominator are flagged low_n (default: ${DEFAULT-VALUE}).")
+  long minN = 30;
+
+  @Option(names = "--suppress", description = "Withhold stat, se and interval of flagged small cells, and as many others as it takes that none can be derived from margins; n and n_total are kept.")
+  boolean suppress;
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "json|csv|hxl|table|markdown", description = "Output format (default: ${DEFAULT-VALUE}).")
+  String format = "table";
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Nullable Path out;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (means.isEmpty() && totals.isEmpty() && props.isEmpty() && multis.isEmpty()
+        && ratios.isEmpty() && medians.isEmpty() && quantiles.isEmpty()) {
+      throw new InputException("nothing to estimate: give --mean, --total, --prop, --multi, --ratio, --median or --quantile");
+    }
+    ResultFormat fmt = Output.format(format);
+    Set<String> categorical = new LinkedHashSet<>(props);
+    categorical.addAll(by);
+    if (design.strata != null) {
+      categorical.add(design.strata);
+    }
+    InputFiles.Survey survey = InputFiles.readSurvey(data, form, categorical, new LinkedHashSet<>(multis));
+    SurveyData d = survey.data();
+    ResultTable table =
+        InputFiles.inFile(
+            data,
+            () -> {
+              SurveyDesign sd = design.design(d);
+              Estimation e = Estimation.of(sd);
+              means.forEach(e::mean);
+              totals.forEach(e::total);
+              props.forEach(e::prop);
+              multis.forEach(e::multi);
+              for (String r : ratios) {
+                String[] nd = r.split("/", -1);
+                if (nd.length != 2 || nd[0].isBlank() || nd[1].isBlank()) {
+                  throw new InputException("--ratio: '" + r + "' is not NUMERATOR/DENOMINATOR");
+                }
+                e.ratio(nd[0].strip(), nd[1].strip());
+              }
+              medians.forEach(e::median);
+              for (String q : quantiles) {
+                e.quantile(quantileVar(q), quantileProbs(q));
+              }
+              if (!by.isEmpty()) {
+                e.by(by.toArray(String[]::new));
+              }
+              e.denominator(denominator(denominator));
+              e.naRm(naRm);
+              if (ci != null) {
+                e.ci(interval(ci));
+              }
+              e.level(level);
+              e.conventions(conventions(conventions));
+              if (deff != null) {
+                e.deff(deff.equalsIgnoreCase("replace") ? DesignEffect.SRSWR : DesignEffect.SRSWOR);
+              }
+              return e.run();
+            });
+    if (minN < 0) {
+      throw new InputException("--min-n must be >= 0, got " + minN);
+    }
+    table = Disclosure.flag(table, ReliabilityStandard.DEFAULT.withMinN(minN));
+    if (suppress) {
+      table = Disclosure.suppress(table);
+    }
+    Output.write(table, fmt, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private static String quantileVar(String spec) {
+    int colon = spec.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new InputException("--quantile: '" + spec + "' is not V:P1,P2,...");
+    }
+    return spec.substring(0, colon).strip();
+  }
+
+  private static double[] quantileProbs(String spec) {
+    String[] parts = spec.substring(spec.lastIndexOf(':') + 1).split(",", -1);
+    double[] p = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        p[i] = Double.parseDouble(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw new InputException("--quantile: '" + parts[i] + "' in '" + spec + "' is not a probability");
+      }
+      if (!(p[i] >= 0 && p[i] <= 1)) {
+        throw new InputException("--quantile: probability " + parts[i] + " in '" + spec + "' is outside [0, 1]");
+      }
+    }
+    return p;
+  }
+
+  static Denominator denominator(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "answered" -> Denominator.ANSWERED;
+      case "all" -> Denominator.ALL;
+      default -> throw new InputException("--denominator: '" + name + "' is not answered or all");
+    };
+  }
+
+  static ConfidenceInterval interval(String name) {
+    try {
+      return ConfidenceInterval.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          "--ci: '" + name + "' is not one of wald, t, logit, xlogit, beta, wilson, clopper-pearson, likelihood, asin, mean");
+    }
+  }
+
+  static Conventions conventions(String name) {
+    try {
+      return Conventions.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--conventions: '" + name + "' is not r or impact");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.iom.mtm.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.iom.mtm.core.data.SurveyData;
+import org.iom.mtm.core.form.Questionnaire;
+import org.iom.mtm.io.ReadException;
+import org.iom.mtm.io.kobo.KoboJsonReader;
+import org.iom.mtm.io.kobo.KoboOptions;
+import org.iom.mtm.io.kobo.KoboReader;
+import org.iom.mtm.io.kobo.SurveyRead;
+import org.iom.mtm.io.xlsform.XlsFormReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reading a command's input files, with every failure turned into bad input (exit 2) whose one
+ * line names the file and, where the reader knows them, the line, column and value.
+ */
+final class InputFiles {
+  private InputFiles() {}
+
+  /** Survey data and where it came from. */
+  record Survey(Path file, SurveyData data, SurveyRead read) {}
+
+  /** Reads an XLSForm workbook, its CSV sheets or KoBo asset JSON. */
+  static Questionnaire readForm(Path form) {
+    requireFile(form, "--form");
+    try {
+      return XlsFormReader.read(form).form();
+    } catch (ReadException e) {
+      throw new InputException(e.getMessage(), e);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new InputException(form + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a KoBo export: JSON when the file starts with {@code {} or {@code [}, else CSV (any
+   * delimiter, gzip ok).
+   *
+   * @param categorical variables to read as select_one without a form
+   * @param multiSelect variables to read as select_multiple without a form
+   */
+  static Survey readSurvey(Path data, @Nullable Path form, Set<String> categorical, Set<String> multiSelect) {
+    requireFile(data, "--data");
+    KoboOptions options =
+        KoboOptions.DEFAULT
+            .withForm(form == null ? null : readForm(form))
+            .withCategorical(categorical)
+            .withMultiSelect(multiSelect);
+    try {
+      SurveyRead read = isJson(data) ? KoboJsonReader.read(data, options) : KoboReader.readCsv(data, options);
+      return new Survey(data, read.data(), read);
+    } catch (ReadException e) {
+      throw new InputException(e.getMessage(), e);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new InputException(data + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs a computation on a file's data, turning the library's {@link IllegalArgumentException}
+   * (an unknown variable, a negative weight, a lonely PSU under {@code fail}) into bad input that
+   * names the file.
+   */
+  static <T> T inFile(Path file, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (InputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireFile(Path file, String option) {
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(option + ": " + file + ": no such file");
+    }
+  }
+
+  private static boolean isJson(Path file) {
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return true;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      int c;
+      do {
+        c = in.read();
+      } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
+      return c == '{' || c == '[';
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}
