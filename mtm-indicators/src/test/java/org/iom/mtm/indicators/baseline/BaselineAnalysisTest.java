@@ -377,4 +377,44 @@ class BaselineAnalysisTest {
     assertEquals("2", y2020.meta().get("informants"));
     assertFalse(BaselineAnalysis.create().analyse(r).meta().containsKey("informants_by_sex"));
   }
+
+  /**
+   * A baseline built so that its figures are the seed report's, by nationality (Kazakhstan 2023
+   * report, key findings): 2022 vs 2020 growth Russian Federation +95.6%, Kyrgyzstan +93.9%,
+   * Azerbaijan +44.6%, Tajikistan +41.2%, Uzbekistan +38.9%; top 5 nationalities Uzbekistan 81%,
+   * Russian Federation 8%, Tajikistan 4%, Kyrgyzstan 3%, Azerbaijan 2%. Each nationality's 2020
+   * count is k * 1000 and its 2022 count k * (1000 + growth per mille), with k chosen for the
+   * shares: UZB 565, RUS 41, TJK 28, KGZ 15, AZE 14; Turkmenistan 16000 -> 20000 is the rest.
+   */
+  @Test
+  void theSeedsNationalityFiguresFromAConstructedBaseline() {
+    String[] nat = {"UZB", "RUS", "TJK", "KGZ", "AZE", "TKM"};
+    long[] y2020 = {565_000, 41_000, 28_000, 15_000, 14_000, 16_000};
+    long[] y2022 = {565L * 1389, 41L * 1956, 28L * 1412, 15L * 1939, 14L * 1446, 20_000};
+    List<BaselineRecord> r = new ArrayList<>();
+    for (int i = 0; i < nat.length; i++) {
+      // Split over two rayons in two regions, as a roll-up would meet them.
+      r.add(rec(AKTAU, nat[i], 2020, y2020[i] / 2, "ki1"));
+      r.add(rec(ALMALY, nat[i], 2020, y2020[i] - y2020[i] / 2, "ki2"));
+      r.add(rec(AKTAU, nat[i], 2022, y2022[i] / 2, "ki1"));
+      r.add(rec(ALMALY, nat[i], 2022, y2022[i] - y2022[i] / 2, "ki2"));
+    }
+    ResultTable t = BaselineAnalysis.create().by(BaselineDimension.NATIONALITY).top(5).analyse(r);
+    assertEquals(0.956, stat(row(t, AnalysisType.GROWTH, "2020-2022", "RUS")), 1e-15);
+    assertEquals(0.939, stat(row(t, AnalysisType.GROWTH, "2020-2022", "KGZ")), 1e-15);
+    assertEquals(0.446, stat(row(t, AnalysisType.GROWTH, "2020-2022", "AZE")), 1e-15);
+    assertEquals(0.412, stat(row(t, AnalysisType.GROWTH, "2020-2022", "TJK")), 1e-15);
+    assertEquals(0.389, stat(row(t, AnalysisType.GROWTH, "2020-2022", "UZB")), 1e-15);
+    // 2022 shares in rank order, then Other (TKM): 80.59, 8.23, 4.06, 2.99, 2.08, 2.05 per cent;
+    // largest remainders give 81, 8, 4, 3, 2, 2 = 100, the report's five figures.
+    List<String> order = List.of("UZB", "RUS", "TJK", "KGZ", "AZE", BaselineAnalysis.OTHER);
+    double[] shares = new double[order.size()];
+    for (int i = 0; i < shares.length; i++) {
+      shares[i] = stat(row(t, AnalysisType.SHARE, "2022", order.get(i)));
+    }
+    assertEquals(List.of("81", "8", "4", "3", "2", "2"),
+        RoundedPercentages.of(shares, 0).percents().stream().map(java.math.BigDecimal::toPlainString).toList());
+    // The year at the head of the ranking: UZB first, Other last.
+    assertEquals(List.of("UZB"), t.rows().get(0).groupValues());
+  }
 }
