@@ -1,0 +1,151 @@
+package org.iom.mtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mtm weight} end to end on apiclus1, against R survey's weights (src/test/resources/weight). */
+class WeightCommandTest {
+  @TempDir Path dir;
+
+  record Run(int status, String out, String err) {}
+
+  static Run mtm(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Mtm.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private Path resource(String name) throws IOException {
+    Path p = dir.resolve(name);
+    try (InputStream in = WeightCommandTest.class.getResourceAsStream("/weight/" + name)) {
+      Files.copy(in, p);
+    }
+    return p;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  /** The last column of a CSV written by mtm weight (no quoted commas in apiclus1). */
+  private static List<Double> lastColumn(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    List<Double> out = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      out.add(Double.parseDouble(line.substring(line.lastIndexOf(',') + 1)));
+    }
+    return out;
+  }
+
+  private List<Double> golden(String column) throws IOException {
+    List<String> lines = Files.readAllLines(resource("weights.csv"), StandardCharsets.UTF_8);
+    int c = List.of(lines.get(0).split(",")).indexOf(column);
+    List<Double> out = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      out.add(Double.parseDouble(line.split(",")[c]));
+    }
+    return out;
+  }
+
+  private static void assertWeights(List<Double> expected, List<Double> actual) {
+    assertEquals(expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), actual.get(i), 1e-10 * expected.get(i), "row " + (i + 1));
+    }
+  }
+
+  @Test
+  void linearCalibrationWritesRsWeightsAndTheReport() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path totals = write("totals.csv", "term,total\nstype=E,4421\nstype=H,755\nstype=M,1018\napi99,3914069\n");
+    Path out = dir.resolve("out.csv");
+    Path report = dir.resolve("report.json");
+    Run r = mtm("weight", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+        "--calibrate", "stype,api99", "--totals", totals.toString(), "--out", out.toString(),
+        "--report", report.toString(), "--weight-var", "calweight");
+    assertEquals(0, r.status(), r.err());
+    // R 4.2: weights(calibrate(dclus1, ~stype + api99, pop = c(6194, 755, 1018, 3914069)))
+    assertWeights(golden("cal_linear"), lastColumn(out));
+    assertTrue(Files.readAllLines(out).get(0).endsWith(",\"fpc\",calweight") || Files.readAllLines(out).get(0).endsWith(",fpc,calweight"),
+        Files.readAllLines(out).get(0));
+    String json = Files.readString(report);
+    assertTrue(json.startsWith("{\"steps\":[{\"method\":\"calibration (linear)\""), json);
+    assertTrue(r.out().contains("calibration (linear) (~stype + api99"), r.out());
+  }
+
+  @Test
+  void rakingWithRsDefaultControl() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\n");
+    Path schwide = write("schwide.csv", "sch.wide;Freq\nNo;1072\nYes;5122\n");
+    Path out = dir.resolve("raked.csv");
+    Run r = mtm("weight", "--data", data.toString(), "--weights", "pw", "--rake", "stype=" + types,
+        "--rake", "sch.wide=" + schwide, "--maxit", "10", "--epsilon", "1", "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    // R 4.2: weights(rake(dclus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide)))
+    assertWeights(golden("rake2_rdefault"), lastColumn(out));
+  }
+
+  @Test
+  void calibrationThenStrictTrimming() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path totals = write("totals.csv", "stype=E,4421\nstype=H,755\nstype=M,1018\napi99,3914069\n");
+    Path out = dir.resolve("trimmed.csv");
+    Run r = mtm("weight", "--data", data.toString(), "--weights", "pw", "--calibrate", "stype,api99",
+        "--totals", totals.toString(), "--trim", "25:38:strict", "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    // R 4.2: weights(trimWeights(calibrate(...), lower = 25, upper = 38, strict = TRUE))
+    assertWeights(golden("trim_strict"), lastColumn(out));
+  }
+
+  @Test
+  void postStratificationPartialWarnsOnStderr() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\nX,300\n");
+    Path out = dir.resolve("ps.csv");
+    Run refused = mtm("weight", "--data", data.toString(), "--weights", "pw", "--poststratify", "stype=" + types,
+        "--out", out.toString());
+    assertEquals(Mtm.EXIT_BAD_INPUT, refused.status());
+    assertTrue(refused.err().startsWith("mtm: error: ") && refused.err().contains("X (300)"), refused.err());
+    assertEquals(1, refused.err().strip().lines().count(), refused.err());
+    assertFalse(Files.exists(out), "a failed run leaves no output");
+    Run r = mtm("weight", "--data", data.toString(), "--weights", "pw", "--poststratify", "stype=" + types,
+        "--partial", "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().contains("mtm: warning: post-strata of 'stype' with a population count but no unit"), r.err());
+    // R 4.2: weights(postStratify(dclus1, ~stype, pop.types.x, partial = TRUE))
+    assertWeights(golden("ps_partial"), lastColumn(out));
+  }
+
+  @Test
+  void badInputIsOneLine() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path out = dir.resolve("x.csv");
+    Run r = mtm("weight", "--data", data.toString(), "--weights", "nosuch", "--out", out.toString());
+    assertEquals(Mtm.EXIT_BAD_INPUT, r.status());
+    assertTrue(r.err().startsWith("mtm: error: ") && r.err().contains("'nosuch'"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    Run logit = mtm("weight", "--data", data.toString(), "--weights", "pw", "--calibrate", "stype",
+        "--totals", write("t.csv", "stype=E,4421\nstype=H,755\nstype=M,1018\n").toString(), "--calfun", "logit",
+        "--out", out.toString());
+    assertEquals(Mtm.EXIT_BAD_INPUT, logit.status());
+    assertTrue(logit.err().contains("logit calibration needs finite bounds"), logit.err());
+    assertFalse(Files.exists(out));
+  }
+}
