@@ -85,6 +85,12 @@ final class BaselineCommand implements Callable<Integer> {
       description = "Flag informant_disagreement when the largest count exceeds R times the smallest (default 2).")
   double disagreementRatio = InformantReconciler.DEFAULT_DISAGREEMENT_RATIO;
 
+  @Option(
+      names = "--round-years",
+      paramLabel = "FIRST-LAST",
+      description = "The years the round covers (2020-2022): a row of another year is an input error.")
+  @Nullable String roundYears;
+
   @Option(names = "--index-base", paramLabel = "YEAR", description = "Base year of the index numbers (default the first year).")
   @Nullable Integer indexBase;
 
@@ -98,9 +104,20 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() {
     ResultFormat fmt = option("--format", () -> ResultFormat.ofName(format));
     BaselineAnalysis analysis = analysis();
+    BaselineReader reader = BaselineReader.create();
+    if (roundYears != null) {
+      String[] ends = roundYears.strip().split("-", -1);
+      if (ends.length != 2 || !ends[0].strip().matches("[0-9]{4}") || !ends[1].strip().matches("[0-9]{4}")) {
+        throw new InputException("--round-years: expected FIRST-LAST such as 2020-2022, got '" + roundYears + "'");
+      }
+      int first = Integer.parseInt(ends[0].strip());
+      int last = Integer.parseInt(ends[1].strip());
+      BaselineReader plain = reader;
+      reader = option("--round-years", () -> plain.roundYears(first, last));
+    }
     BaselineCounts counts;
     try {
-      counts = BaselineReader.create().read(data);
+      counts = reader.read(data);
     } catch (ReadException e) {
       throw new InputException(e.getMessage(), e);
     }

@@ -158,4 +158,18 @@ class BaselineCommandTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("share @/@ migrant_worker"), r.out());
   }
+
+  @Test
+  void aYearOutsideTheRoundIsAnInputError() {
+    MtmTest.Run r = MtmTest.mtm("baseline", "--data", sample.toString(), "--round-years", "2021-2022");
+    assertEquals(Mtm.EXIT_BAD_INPUT, r.status());
+    assertEquals("mtm: error: " + sample + ":2:7: column 'year': year outside the round's years 2021-2022: '2020'",
+        r.err().strip());
+    assertEquals(0, MtmTest.mtm("baseline", "--data", sample.toString(), "--round-years", "2020-2022").status());
+    r = MtmTest.mtm("baseline", "--data", sample.toString(), "--round-years", "2022-2020");
+    assertEquals(Mtm.EXIT_BAD_INPUT, r.status());
+    assertTrue(r.err().startsWith("mtm: error: --round-years: "), r.err());
+    r = MtmTest.mtm("baseline", "--data", sample.toString(), "--round-years", "2020");
+    assertTrue(r.err().startsWith("mtm: error: --round-years: "), r.err());
+  }
 }

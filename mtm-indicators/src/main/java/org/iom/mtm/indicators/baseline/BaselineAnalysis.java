@@ -18,6 +18,8 @@ import org.iom.mtm.core.baseline.BaselineCounts;
 import org.iom.mtm.core.baseline.BaselineRecord;
 import org.iom.mtm.core.baseline.InformantRole;
 import org.iom.mtm.core.baseline.KeyInformant;
+import org.iom.mtm.core.geo.AdminArea;
+import org.iom.mtm.core.geo.Gazetteer;
 import org.iom.mtm.indicators.result.AnalysisType;
 import org.iom.mtm.indicators.result.Flag;
 import org.iom.mtm.indicators.result.ResultRow;
@@ -73,6 +75,7 @@ public final class BaselineAnalysis {
   private final @Nullable PopulationCategory populationType;
   private final InformantReconciler reconciler;
   private final @Nullable Integer indexBase;
+  private final @Nullable Gazetteer gazetteer;
 
   private BaselineAnalysis(
       List<BaselineDimension> by,
@@ -81,7 +84,8 @@ public final class BaselineAnalysis {
       @Nullable Integer top,
       @Nullable PopulationCategory populationType,
       InformantReconciler reconciler,
-      @Nullable Integer indexBase) {
+      @Nullable Integer indexBase,
+      @Nullable Gazetteer gazetteer) {
     this.by = by;
     this.fromYear = fromYear;
     this.toYear = toYear;
@@ -89,6 +93,7 @@ public final class BaselineAnalysis {
     this.populationType = populationType;
     this.reconciler = reconciler;
     this.indexBase = indexBase;
+    this.gazetteer = gazetteer;
   }
 
   /**
@@ -98,7 +103,7 @@ public final class BaselineAnalysis {
    * @return the analysis
    */
   public static BaselineAnalysis create() {
-    return new BaselineAnalysis(List.of(), null, null, null, null, InformantReconciler.create(), null);
+    return new BaselineAnalysis(List.of(), null, null, null, null, InformantReconciler.create(), null, null);
   }
 
   /**
@@ -124,7 +129,7 @@ public final class BaselineAnalysis {
       throw new IllegalArgumentException("a by-variable is repeated: " + dimensions);
     }
     return new BaselineAnalysis(
-        List.copyOf(dimensions), fromYear, toYear, top, populationType, reconciler, indexBase);
+        List.copyOf(dimensions), fromYear, toYear, top, populationType, reconciler, indexBase, gazetteer);
   }
 
   /**
@@ -134,7 +139,7 @@ public final class BaselineAnalysis {
    * @return a new analysis
    */
   public BaselineAnalysis from(int year) {
-    return new BaselineAnalysis(by, year, toYear, top, populationType, reconciler, indexBase);
+    return new BaselineAnalysis(by, year, toYear, top, populationType, reconciler, indexBase, gazetteer);
   }
 
   /**
@@ -144,7 +149,7 @@ public final class BaselineAnalysis {
    * @return a new analysis
    */
   public BaselineAnalysis to(int year) {
-    return new BaselineAnalysis(by, fromYear, year, top, populationType, reconciler, indexBase);
+    return new BaselineAnalysis(by, fromYear, year, top, populationType, reconciler, indexBase, gazetteer);
   }
 
   /**
@@ -158,7 +163,7 @@ public final class BaselineAnalysis {
     if (n < 1) {
       throw new IllegalArgumentException("top N must be at least 1, got " + n);
     }
-    return new BaselineAnalysis(by, fromYear, toYear, n, populationType, reconciler, indexBase);
+    return new BaselineAnalysis(by, fromYear, toYear, n, populationType, reconciler, indexBase, gazetteer);
   }
 
   /**
@@ -168,7 +173,7 @@ public final class BaselineAnalysis {
    * @return a new analysis
    */
   public BaselineAnalysis populationType(@Nullable PopulationCategory category) {
-    return new BaselineAnalysis(by, fromYear, toYear, top, category, reconciler, indexBase);
+    return new BaselineAnalysis(by, fromYear, toYear, top, category, reconciler, indexBase, gazetteer);
   }
 
   /**
@@ -178,7 +183,7 @@ public final class BaselineAnalysis {
    * @return a new analysis
    */
   public BaselineAnalysis reconciler(InformantReconciler r) {
-    return new BaselineAnalysis(by, fromYear, toYear, top, populationType, Objects.requireNonNull(r), indexBase);
+    return new BaselineAnalysis(by, fromYear, toYear, top, populationType, Objects.requireNonNull(r), indexBase, gazetteer);
   }
 
   /**
@@ -188,7 +193,20 @@ public final class BaselineAnalysis {
    * @return a new analysis
    */
   public BaselineAnalysis indexBase(int year) {
-    return new BaselineAnalysis(by, fromYear, toYear, top, populationType, reconciler, year);
+    return new BaselineAnalysis(by, fromYear, toYear, top, populationType, reconciler, year, gazetteer);
+  }
+
+  /**
+   * Checks every rayon against a gazetteer before rolling up: the rayon must be an admin2 area
+   * and the region a record names must be the rayon's admin1 ancestor. Without a gazetteer the
+   * records' own regions are trusted (the reader has checked them).
+   *
+   * @param g the gazetteer
+   * @return a new analysis
+   */
+  public BaselineAnalysis gazetteer(Gazetteer g) {
+    return new BaselineAnalysis(
+        by, fromYear, toYear, top, populationType, reconciler, indexBase, Objects.requireNonNull(g));
   }
 
   /**
@@ -224,6 +242,9 @@ public final class BaselineAnalysis {
   public ResultTable analyse(BaselineCounts counts) {
     if (fromYear != null && toYear != null && fromYear > toYear) {
       throw new IllegalArgumentException("years out of order: from " + fromYear + " to " + toYear);
+    }
+    if (gazetteer != null) {
+      checkRegions(counts.records(), gazetteer);
     }
     List<ReconciledCell> all = reconciler.reconcile(counts.records());
     List<ReconciledCell> cells = new ArrayList<>();
@@ -362,6 +383,28 @@ public final class BaselineAnalysis {
       sb.append(e.getKey()).append(' ').append(e.getValue());
     }
     return sb.toString();
+  }
+
+  private static void checkRegions(List<BaselineRecord> records, Gazetteer g) {
+    Map<String, String> checked = new HashMap<>();
+    for (BaselineRecord r : records) {
+      if (r.admin1Pcode().equals(checked.get(r.admin2Pcode()))) {
+        continue;
+      }
+      AdminArea rayon = g.area(r.admin2Pcode());
+      if (rayon.level() != 2) {
+        throw new IllegalArgumentException(
+            "p-code " + rayon.pcode() + " (" + rayon.name() + ") is an admin" + rayon.level()
+                + " area, not a rayon");
+      }
+      AdminArea region = g.ancestorAt(rayon.pcode(), 1);
+      if (!region.pcode().equals(r.admin1Pcode())) {
+        throw new IllegalArgumentException(
+            "rayon " + rayon.pcode() + " (" + rayon.name() + ") lies in " + region.pcode() + " ("
+                + region.name() + "), not in " + r.admin1Pcode());
+      }
+      checked.put(r.admin2Pcode(), r.admin1Pcode());
+    }
   }
 
   /** The sum of a group's cells in one year. */

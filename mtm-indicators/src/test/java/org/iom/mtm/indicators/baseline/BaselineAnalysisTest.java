@@ -417,4 +417,21 @@ class BaselineAnalysisTest {
     // The year at the head of the ranking: UZB first, Other last.
     assertEquals(List.of("UZB"), t.rows().get(0).groupValues());
   }
+
+  @Test
+  void aGazetteerChecksTheRegionsBeforeRollingUp() {
+    org.iom.mtm.core.geo.Gazetteer kz = org.iom.mtm.core.geo.Gazetteer.kazakhstan();
+    assertEquals(1_451_187, stat(row(BaselineAnalysis.create().gazetteer(kz).analyse(seedLike()),
+        AnalysisType.COUNT, "2022")));
+    List<BaselineRecord> r = List.of(BaselineRecord.of("KAZ005", AKTAU, MW, "UZB", 2022, 5, null));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BaselineAnalysis.create().gazetteer(kz).analyse(r));
+    assertEquals("rayon KAZ014001 (Aktau) lies in KAZ014 (Mangystau Region), not in KAZ005", e.getMessage());
+    List<BaselineRecord> region = List.of(BaselineRecord.of("KAZ014", "KAZ014", MW, "UZB", 2022, 5, null));
+    e = assertThrows(IllegalArgumentException.class, () -> BaselineAnalysis.create().gazetteer(kz).analyse(region));
+    assertEquals("p-code KAZ014 (Mangystau Region) is an admin1 area, not a rayon", e.getMessage());
+    List<BaselineRecord> unknown = List.of(BaselineRecord.of("KAZ014", "KAZ014999", MW, "UZB", 2022, 5, null));
+    e = assertThrows(IllegalArgumentException.class, () -> BaselineAnalysis.create().gazetteer(kz).analyse(unknown));
+    assertTrue(e.getMessage().contains("KAZ014999"), e.getMessage());
+  }
 }

@@ -64,7 +64,8 @@ class BaselineProperties {
     return out;
   }
 
-  @Property
+  // Each try runs whole analyses: 200 tries keep the suite quick on two cores.
+  @Property(tries = 200)
   void sharesOfEachYearSumToOne(@ForAll("baselines") List<BaselineRecord> records) {
     ResultTable t = BaselineAnalysis.create().by(BaselineDimension.NATIONALITY).analyse(records);
     Map<String, Double> sums = new HashMap<>();
@@ -82,7 +83,8 @@ class BaselineProperties {
     }
   }
 
-  @Property
+  // Each try runs whole analyses: 200 tries keep the suite quick on two cores.
+  @Property(tries = 200)
   void resultsDoNotDependOnRowOrder(
       @ForAll("baselines") List<BaselineRecord> records, @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int top) {
     BaselineAnalysis a =
@@ -95,7 +97,8 @@ class BaselineProperties {
     assertEquals(x.meta(), y.meta());
   }
 
-  @Property
+  // Each try runs whole analyses: 200 tries keep the suite quick on two cores.
+  @Property(tries = 200)
   void countsRollUpFromRayonsToRegionsToTheCountry(@ForAll("baselines") List<BaselineRecord> records) {
     ResultTable country = BaselineAnalysis.create().analyse(records);
     ResultTable regions = BaselineAnalysis.create().by(BaselineDimension.ADMIN1).analyse(records);
@@ -154,7 +157,8 @@ class BaselineProperties {
     }
   }
 
-  @Property
+  // Each try runs whole analyses: 200 tries keep the suite quick on two cores.
+  @Property(tries = 200)
   void reconciledCellsLieWithinTheirReports(@ForAll("baselines") List<BaselineRecord> records) {
     for (Reconciliation m : Reconciliation.values()) {
       for (ReconciledCell cell : InformantReconciler.of(m, 2).reconcile(records)) {
