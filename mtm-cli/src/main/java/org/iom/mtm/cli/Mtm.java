@@ -24,7 +24,15 @@ import picocli.CommandLine.Option;
         "Statistics of the IOM Mobility Tracking Matrix from raw data: baseline assessments and"
             + " surveys of migrant workers, with confidence intervals, design effects and honest"
             + " denominators.",
-    subcommands = {CommandLine.HelpCommand.class, EstimateCommand.class, SynthCommand.class, BaselineCommand.class, WeightCommand.class})
+    // One command per line, in the order of DESIGN.md, so that adding one never conflicts.
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EstimateCommand.class,
+      WeightCommand.class,
+      BaselineCommand.class,
+      SampleSizeCommand.class,
+      SynthCommand.class,
+    })
 public final class Mtm implements Runnable {
 
   /** Exit status for bad usage or bad input. */
