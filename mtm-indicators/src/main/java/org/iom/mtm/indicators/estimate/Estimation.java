@@ -61,6 +61,7 @@ public final class Estimation {
   private boolean naRm;
   private Conventions conventions = Conventions.R;
   private @Nullable QuantileRule quantileRule;
+  private boolean domainDf;
 
   private record Request(Kind kind, AnalysisType type, String var, @Nullable String den, double[] probs) {}
 
@@ -79,14 +80,21 @@ public final class Estimation {
   }
 
   /**
-   * Weighted means of numeric variables (R's {@code svymean}).
+   * Weighted means of numeric variables (R's {@code svymean}); for a select_one or
+   * select_multiple variable, as R's {@code svymean} of a factor, the shares of {@link #prop} or
+   * {@link #multi}.
    *
-   * @param vars numeric variables
+   * @param vars numeric, select_one or select_multiple variables
    * @return this request
    */
   public Estimation mean(String... vars) {
     for (String v : vars) {
-      requests.add(new Request(Kind.NUMERIC, AnalysisType.MEAN, v, null, new double[0]));
+      // as R's svymean: the mean of a factor is the share of each of its levels
+      switch (design.data().column(v).getClass().getSimpleName()) {
+        case "CategoricalColumn" -> prop(v);
+        case "MultiSelectColumn" -> multi(v);
+        default -> requests.add(new Request(Kind.NUMERIC, AnalysisType.MEAN, v, null, new double[0]));
+      }
     }
     return this;
   }
@@ -289,6 +297,20 @@ public final class Estimation {
   }
 
   /**
+   * Whether each domain's intervals use the domain's own degrees of freedom (its PSUs minus its
+   * strata, R's {@code degf} of the domain's subset design), as R's {@code svyciprop} and {@code
+   * svyquantile} do when called by {@code svyby}. Default false: the design's, as DESIGN.md and
+   * {@code confint(svyby(...), df = degf(design))}; quantiles always use their domain's.
+   *
+   * @param domainDf true for each domain's own degrees of freedom
+   * @return this request
+   */
+  public Estimation domainDf(boolean domainDf) {
+    this.domainDf = domainDf;
+    return this;
+  }
+
+  /**
    * Runs the request: one pass over all rows.
    *
    * @return the result table
@@ -331,7 +353,7 @@ public final class Estimation {
     }
     ConfidenceInterval method = impact ? ConfidenceInterval.T : (ci == null ? ConfidenceInterval.T : ci);
     QuantileRule rule = quantileRule != null ? quantileRule : impact ? QuantileRule.SCHOOL : QuantileRule.MATH;
-    return new Plan(design, specs, gs, method, level, deff, conventions, rule);
+    return new Plan(design, specs, gs, method, level, deff, conventions, rule, domainDf);
   }
 
   /**
@@ -355,6 +377,7 @@ public final class Estimation {
     meta.put("na_rm", Boolean.toString(naRm));
     meta.put("conventions", plan.conventions.code());
     meta.put("quantile_rule", plan.quantileRule.code());
+    meta.put("domain_df", Boolean.toString(plan.domainDf));
     return ResultTable.of(rows, meta);
   }
 
@@ -499,6 +522,9 @@ public final class Estimation {
         }
       }
       double bTotal = sumB[0] + sumB[1];
+      if (plan.domainDf && !grouping.vars.isEmpty()) {
+        df = cellDf(spec, g, cell, order);
+      }
       for (int k = 0; k < spec.comps; k++) {
         long positive = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO ? present : cnt[cBase + 2 + k];
         if (impact && spec.kind == Kind.CATEGORICAL && spec.type == AnalysisType.PROP_SELECT_ONE && positive == 0) {
@@ -556,6 +582,40 @@ public final class Estimation {
       }
     }
 
+    /** PSUs minus strata with present rows in the cell: R's degf of the domain's subset design. */
+    private double cellDf(Spec spec, int g, int cell, @Nullable UnitOrder order) {
+      int psus = 0;
+      int strataCount = 0;
+      if (plan.clustered) {
+        double[] u = st.unitSums[g];
+        int lastPsu = -1;
+        int lastStratum = -1;
+        for (int i = order.cellStart()[cell]; i < order.cellStart()[cell + 1]; i++) {
+          if (u[order.slots()[i] * plan.unitWidth + spec.unitOffset] == 0) {
+            continue;
+          }
+          if (order.psu()[i] != lastPsu) {
+            psus++;
+            lastPsu = order.psu()[i];
+          }
+          if (order.stratum()[i] != lastStratum) {
+            strataCount++;
+            lastStratum = order.stratum()[i];
+          }
+        }
+      } else {
+        double[] m = st.mom[g];
+        for (int h = 0; h < strata; h++) {
+          double count = m[(cell * strata + h) * plan.momWidth + spec.momOffset];
+          if (count > 0) {
+            psus += (int) count;
+            strataCount++;
+          }
+        }
+      }
+      return psus - strataCount;
+    }
+
     private static @Nullable Double finite(double v) {
       return Double.isFinite(v) ? v : null;
     }
@@ -563,8 +623,12 @@ public final class Estimation {
     private ResultRow row(Spec spec, @Nullable String value, Grouping grouping, List<String> values,
         @Nullable Double est, @Nullable Double se, @Nullable Double lo, @Nullable Double hi, double df,
         @Nullable Double deff, long n, long nTotal, double nw, double nwTotal, Set<Flag> flags) {
+      // the df used for the interval: none for the normal one
+      boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
+      boolean normal = spec.kind != Kind.QUANTILE && (plan.ci == ConfidenceInterval.WALD
+          || (proportion && (plan.ci == ConfidenceInterval.WILSON || plan.ci == ConfidenceInterval.CLOPPER_PEARSON)));
       return new ResultRow(spec.type, spec.analysisVar(), value, grouping.vars, values, est, se, lo, hi,
-          Double.isFinite(df) ? df : null, deff, n, nTotal, finite(nw), finite(nwTotal), flags);
+          Double.isFinite(df) && !normal ? df : null, deff, n, nTotal, finite(nw), finite(nwTotal), flags);
     }
 
     /** Row mode: the stratum summaries of z = alpha a + beta b from the shifted co-moments. */

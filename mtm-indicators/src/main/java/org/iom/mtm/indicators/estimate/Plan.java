@@ -236,6 +236,7 @@ final class Plan {
   final @Nullable DesignEffect deff;
   final Conventions conventions;
   final QuantileRule quantileRule;
+  final boolean domainDf;
   final int momWidth;
   final int unitWidth;
   final int countWidth;
@@ -246,7 +247,9 @@ final class Plan {
   final boolean clustered;
 
   Plan(SurveyDesign design, List<Spec> specs, List<Grouping> groupings, ConfidenceInterval ci,
-      double level, @Nullable DesignEffect deff, Conventions conventions, QuantileRule rule) {
+      double level, @Nullable DesignEffect deff, Conventions conventions, QuantileRule rule,
+      boolean domainDf) {
+    this.domainDf = domainDf;
     this.design = design;
     this.specs = List.copyOf(specs);
     this.groupings = List.copyOf(groupings);

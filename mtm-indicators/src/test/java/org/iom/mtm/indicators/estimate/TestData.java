@@ -32,6 +32,16 @@ final class TestData {
   }
 
   static SurveyData csv(String path) {
+    return csv(path, java.util.Map.of());
+  }
+
+  /**
+   * Reads a CSV; {@code NA} and empty cells are missing; a column {@code X} with companion
+   * columns {@code X/option} is a select_multiple of space-separated option names (empty: not
+   * asked). The values listed in {@code dontKnow} for a variable are read as "don't know" answers
+   * (no level).
+   */
+  static SurveyData csv(String path, java.util.Map<String, java.util.Set<String>> dontKnow) {
     List<List<String>> rows = new ArrayList<>();
     List<Boolean> quotedCol = new ArrayList<>();
     String text = resource(path);
@@ -76,17 +86,38 @@ final class TestData {
     List<Column> columns = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c);
-      if (quotedCol.get(c)) {
+      List<String> options = new ArrayList<>();
+      for (String h : header) {
+        if (h.startsWith(name + "/")) {
+          options.add(h.substring(name.length() + 1));
+        }
+      }
+      java.util.Set<String> dk = dontKnow.getOrDefault(name, java.util.Set.of());
+      if (!options.isEmpty()) {
+        org.iom.mtm.core.data.MultiSelectColumn.Builder b =
+            org.iom.mtm.core.data.MultiSelectColumn.builder(name, options);
+        for (List<String> r : rows) {
+          String v = r.get(c);
+          if (v.isEmpty() || v.equals("NA")) {
+            b.addState(AnswerState.NOT_ASKED);
+          } else {
+            b.add(List.of(v.split(" ")));
+          }
+        }
+        columns.add(b.build());
+      } else if (quotedCol.get(c)) {
         TreeSet<String> levels = new TreeSet<>();
         for (List<String> r : rows) {
-          if (!r.get(c).equals("NA")) {
+          if (!missing(r.get(c)) && !dk.contains(r.get(c))) {
             levels.add(r.get(c));
           }
         }
         CategoricalColumn.Builder b = CategoricalColumn.builder(name, List.copyOf(levels));
         for (List<String> r : rows) {
-          if (r.get(c).equals("NA")) {
+          if (missing(r.get(c))) {
             b.addState(AnswerState.MISSING);
+          } else if (dk.contains(r.get(c))) {
+            b.addState(AnswerState.DONT_KNOW);
           } else {
             b.add(r.get(c));
           }
@@ -95,7 +126,7 @@ final class TestData {
       } else {
         NumericColumn.Builder b = NumericColumn.builder(name);
         for (List<String> r : rows) {
-          if (r.get(c).equals("NA")) {
+          if (missing(r.get(c))) {
             b.addState(AnswerState.MISSING);
           } else {
             b.add(Double.parseDouble(r.get(c)));
@@ -105,5 +136,9 @@ final class TestData {
       }
     }
     return SurveyData.of(columns);
+  }
+
+  private static boolean missing(String v) {
+    return v.isEmpty() || v.equals("NA");
   }
 }
