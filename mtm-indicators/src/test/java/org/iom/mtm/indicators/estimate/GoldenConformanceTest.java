@@ -138,7 +138,14 @@ class GoldenConformanceTest {
           e.total(vars.toArray(new String[0]));
         }
       }
-      case "prop", "ciprop" -> e.prop(vars.get(0));
+      case "prop", "ciprop" -> {
+        if (data.column(vars.get(0)) instanceof MultiSelectColumn) {
+          Object den = a.get("denominator");
+          e.multi(vars.get(0)).denominator(Denominator.ofCode(den == null ? "answered" : (String) den));
+        } else {
+          e.prop(vars.get(0));
+        }
+      }
       case "multi" -> {
         analysisVar = multiVariable(data, vars.get(0));
         e.multi(analysisVar).denominator(Denominator.ofCode((String) a.get("denominator")));
