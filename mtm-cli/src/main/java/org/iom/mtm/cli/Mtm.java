@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       WeightCommand.class,
       BaselineCommand.class,
       SampleSizeCommand.class,
+      ValidateCommand.class,
       SynthCommand.class,
     })
 public final class Mtm implements Runnable {

@@ -84,7 +84,12 @@ public final class ReadReport {
     this.format = b.format;
     this.rowsRead = b.rowsRead;
     this.rowsUsed = b.rowsUsed;
-    this.entries = List.copyOf(b.entries);
+    // In file order, so that the report reads like the file; problems of the whole file first.
+    List<Entry> sorted = new ArrayList<>(b.entries);
+    sorted.sort(java.util.Comparator.comparing((Entry e) -> e.problem().file())
+        .thenComparingLong(e -> e.problem().line())
+        .thenComparingInt(e -> e.problem().column()));
+    this.entries = List.copyOf(sorted);
     List<Count> c = new ArrayList<>();
     for (Map.Entry<Key, long[]> e : b.counts.entrySet()) {
       c.add(new Count(e.getKey().severity, e.getKey().column, e.getKey().reason, e.getValue()[0]));
@@ -143,7 +148,8 @@ public final class ReadReport {
   }
 
   /**
-   * The problems kept in full, in the order met (at most {@value #MAX_LISTED}).
+   * The problems kept in full (the first {@value #MAX_LISTED} met), in file order: by file, line
+   * and column.
    *
    * @return an immutable list
    */
@@ -247,6 +253,62 @@ public final class ReadReport {
       sb.append("(").append(unlisted).append(" more problems counted above but not listed)\n");
     }
     return sb.toString();
+  }
+
+  /**
+   * The report for programs: {@code {"file", "format", "facts", "rows_read", "rows_used",
+   * "errors", "warnings", "counts": [...], "problems": [{"severity", "file", "line", "column",
+   * "column_name", "value", "reason", "message"}]}}.
+   *
+   * @return the JSON text, ending with a line break
+   */
+  public String toJson() {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try (tools.jackson.core.JsonGenerator g = org.iom.mtm.io.json.JsonInput.mapper().createGenerator(w)) {
+      g.writeStartObject();
+      g.writeStringProperty("file", file);
+      g.writeStringProperty("format", format);
+      g.writeName("facts");
+      g.writeStartObject();
+      for (Map.Entry<String, String> f : facts.entrySet()) {
+        g.writeStringProperty(f.getKey(), f.getValue());
+      }
+      g.writeEndObject();
+      g.writeNumberProperty("rows_read", rowsRead);
+      g.writeNumberProperty("rows_used", rowsUsed);
+      g.writeNumberProperty("errors", errors);
+      g.writeNumberProperty("warnings", warnings);
+      g.writeBooleanProperty("ok", ok());
+      g.writeName("counts");
+      g.writeStartArray();
+      for (Count c : counts) {
+        g.writeStartObject();
+        g.writeStringProperty("severity", c.severity().name().toLowerCase(Locale.ROOT));
+        g.writeStringProperty("column_name", c.column());
+        g.writeStringProperty("reason", c.reason());
+        g.writeNumberProperty("count", c.count());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeName("problems");
+      g.writeStartArray();
+      for (Entry e : entries) {
+        ReadProblem p = e.problem();
+        g.writeStartObject();
+        g.writeStringProperty("severity", e.severity().name().toLowerCase(Locale.ROOT));
+        g.writeStringProperty("file", p.file());
+        g.writeNumberProperty("line", p.line());
+        g.writeNumberProperty("column", p.column());
+        g.writeStringProperty("column_name", p.columnName());
+        g.writeStringProperty("value", p.value());
+        g.writeStringProperty("reason", p.reason());
+        g.writeStringProperty("message", p.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return w + "\n";
   }
 
   @Override

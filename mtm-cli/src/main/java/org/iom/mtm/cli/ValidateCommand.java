@@ -1,0 +1,134 @@
+package org.iom.mtm.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.iom.mtm.core.data.AnswerState;
+import org.iom.mtm.io.ReadException;
+import org.iom.mtm.io.ReadProblem;
+import org.iom.mtm.io.csv.CsvOptions;
+import org.iom.mtm.io.kobo.KoboOptions;
+import org.iom.mtm.io.kobo.SpecialAnswers;
+import org.iom.mtm.io.kobo.SurveyRead;
+import org.iom.mtm.io.kobo.SurveyReader;
+import org.iom.mtm.io.report.ReadReport;
+import org.iom.mtm.io.xlsform.FormRead;
+import org.iom.mtm.io.xlsform.XlsFormReader;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mtm validate}: checks survey data against their XLSForm (types, choice codes,
+ * constraints, required answers, skip logic) and prints the read report. Exit 0 when nothing is
+ * wrong, 2 when the data do not fit (the first problem on stderr) or cannot be read.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check KoBo data (CSV, XLSX or JSON) against their form (XLSForm .xlsx, KoBo asset JSON, or"
+          + " survey.csv with choices.csv beside it) and print the read report: rows read and used,"
+          + " and every cell that is not a number, not a choice, fails its constraint or lacks a"
+          + " required answer, with file, line, column and value.",
+      "Exit status 0 when the data fit the form, 2 otherwise."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--form", required = true, paramLabel = "FORM", description = "The XLSForm: .xlsx, KoBo asset .json, or survey.csv (with choices.csv beside it).")
+  Path form;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data: KoBo CSV (any delimiter, encoding, gzip), XLSX or JSON export.")
+  Path data;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "The report as text (default) or json.")
+  String format = "text";
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", description = "The CSV encoding (default: UTF-8, else windows-1252, detected).")
+  @Nullable String encoding;
+
+  @Option(names = "--delimiter", paramLabel = "CHAR", description = "The CSV delimiter: ';', ',' or 'tab' (default: detected from the header).")
+  @Nullable String delimiter;
+
+  @Option(names = "--dont-know", split = ",", paramLabel = "CODE", description = "Codes read as \"don't know\" (default dnk, dk, dont_know, do_not_know, idk).")
+  List<String> dontKnow = new ArrayList<>();
+
+  @Option(names = "--refused", split = ",", paramLabel = "CODE", description = "Codes read as \"refused\" (default pnta, refused, refuse, prefer_not_to_answer, prefer_not_answer).")
+  List<String> refused = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    String fmt = format.strip().toLowerCase(Locale.ROOT);
+    if (!fmt.equals("text") && !fmt.equals("json")) {
+      throw new InputException("--format: unknown report format '" + format + "': expected text or json");
+    }
+    FormRead f;
+    SurveyRead read;
+    try {
+      f = XlsFormReader.read(form);
+      read = SurveyReader.read(data, options(f));
+    } catch (ReadException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    ReadReport report = read.report();
+    PrintWriter out = spec.commandLine().getOut();
+    if (fmt.equals("json")) {
+      out.print(report.toJson());
+    } else {
+      out.println("form: " + form + " (" + f.form().questions().size() + " questions, "
+          + f.form().choiceLists().size() + " choice lists, " + f.warnings().size() + " warnings)");
+      for (ReadProblem w : f.warnings()) {
+        out.println("form warning: " + w.message());
+      }
+      out.print(report.toText());
+    }
+    out.flush();
+    if (!report.ok()) {
+      ReadProblem first = report.errors().get(0);
+      long more = report.errorCount() - 1;
+      throw new InputException(first.message()
+          + (more > 0 ? " (and " + more + " more errors: the data do not fit the form; see the report)" : ""));
+    }
+    return 0;
+  }
+
+  private KoboOptions options(FormRead f) {
+    CsvOptions csv = CsvOptions.DETECT;
+    if (encoding != null) {
+      try {
+        csv = csv.withCharset(Charset.forName(encoding.strip()));
+      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        throw new InputException("--encoding: unknown charset '" + encoding + "'", e);
+      }
+    }
+    if (delimiter != null) {
+      String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+      if (d.length() != 1 || d.equals("\"")) {
+        throw new InputException("--delimiter: expected one character or 'tab', got '" + delimiter + "'");
+      }
+      csv = csv.withDelimiter(d.charAt(0));
+    }
+    SpecialAnswers special = SpecialAnswers.DEFAULT;
+    try {
+      for (String c : dontKnow) {
+        special = special.with(c, AnswerState.DONT_KNOW);
+      }
+      for (String c : refused) {
+        special = special.with(c, AnswerState.REFUSED);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--dont-know/--refused: " + e.getMessage(), e);
+    }
+    return KoboOptions.DEFAULT.withForm(f.form()).withCsv(csv).withSpecialAnswers(special).withValidation(true);
+  }
+}

@@ -1,0 +1,97 @@
+package org.iom.mtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mtm validate} as a black box on a small form and its data. */
+class ValidateCommandTest {
+
+  record Run(int status, String out, String err) {}
+
+  static Run mtm(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Mtm.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @TempDir Path dir;
+  Path survey;
+
+  @BeforeEach
+  void writeForm() throws IOException {
+    survey = dir.resolve("survey.csv");
+    Files.writeString(survey,
+        "type,name,label,relevant,constraint,required\n"
+            + "select_one yn,consent,Consent,,,true\n"
+            + "integer,age,Age,\"selected(${consent}, 'yes')\",. >= 18,true\n"
+            + "select_multiple needs,needs,Needs,${age} >= 18,,\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("choices.csv"),
+        "list_name,name,label\nyn,yes,Yes\nyn,no,No\nneeds,food,Food\nneeds,water,Water\n", StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dataThatFitExitZero() throws IOException {
+    Path data = dir.resolve("data.csv");
+    Files.writeString(data, "consent;age;needs;_uuid\nyes;30;food water;a\nno;;;b\nyes;dnk;;c\n", StandardCharsets.UTF_8);
+    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString());
+    assertEquals(0, r.status(), r.err() + r.out());
+    assertTrue(r.out().contains("rows read: 3\nrows used: 3\nerrors: 0\n"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void dataThatDoNotFitExitTwoWithTheFirstProblemOnOneLine() throws IOException {
+    Path data = dir.resolve("data.csv");
+    Files.writeString(data, "consent,age,needs\nyes,16,food\nmaybe,40,food\nyes,,\nyes,20,fire\n",
+        Charset.forName("windows-1252"));
+    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString());
+    assertEquals(2, r.status());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertEquals("mtm: error: " + data + ":2:2: column 'age': fails its constraint . >= 18: '16'"
+        + " (and 3 more errors: the data do not fit the form; see the report)", r.err().strip());
+    assertTrue(r.out().contains("error: " + data + ":3:1: column 'consent': not a choice of list 'yn': 'maybe'"), r.out());
+    assertTrue(r.out().contains("error: " + data + ":4:2: column 'age': required answer missing"), r.out());
+    assertTrue(r.out().contains("error: " + data + ":5:3: column 'needs': 'fire' is not an option of list 'needs': 'fire'"), r.out());
+  }
+
+  @Test
+  void jsonReport() throws IOException {
+    Path data = dir.resolve("data.csv");
+    Files.writeString(data, "consent,age\nyes,16\n", StandardCharsets.UTF_8);
+    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--format", "json");
+    assertEquals(2, r.status());
+    assertTrue(r.out().startsWith("{\"file\":\"" + data.toString().replace("\\", "\\\\") + "\",\"format\":\"KoBo CSV export\""), r.out());
+    assertTrue(r.out().contains("\"ok\":false"), r.out());
+    assertTrue(r.out().contains("\"line\":2,\"column\":2,\"column_name\":\"age\",\"value\":\"16\""), r.out());
+  }
+
+  @Test
+  void unreadableInputIsOneLineWithoutStackTrace() throws IOException {
+    Path data = dir.resolve("broken.csv");
+    Files.writeString(data, "consent,age\nyes,\"30\n", StandardCharsets.UTF_8);
+    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString());
+    assertEquals(2, r.status());
+    assertEquals("mtm: error: " + data + ":2:2: column 'age': a quoted field is not closed before the end of the file",
+        r.err().strip());
+    assertFalse(r.err().contains("at org."), r.err());
+    Run missing = mtm("validate", "--form", dir.resolve("nope.xlsx").toString(), "--data", data.toString());
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().startsWith("mtm: error: " + dir.resolve("nope.xlsx") + ":0:0: "), missing.err());
+    Run badFormat = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--format", "xml");
+    assertEquals(2, badFormat.status());
+  }
+}
