@@ -42,6 +42,8 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Mixin DesignOptions design = new DesignOptions();
 
+  @Mixin CalibrationOptions calibration = new CalibrationOptions();
+
   @Option(names = "--mean", paramLabel = "V", description = "Numeric mean (repeatable).")
   List<String> means = new ArrayList<>();
 
@@ -116,7 +118,7 @@ final class EstimateCommand implements Callable<Integer> {
         InputFiles.inFile(
             data,
             () -> {
-              SurveyDesign sd = design.design(d);
+              SurveyDesign sd = calibration.apply(design.design(d));
               Estimation e = Estimation.of(sd);
               means.forEach(e::mean);
               totals.forEach(e::total);

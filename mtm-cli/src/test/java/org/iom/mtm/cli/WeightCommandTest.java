@@ -148,4 +148,29 @@ class WeightCommandTest {
     assertTrue(logit.err().contains("logit calibration needs finite bounds"), logit.err());
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void estimateWithCalibrationFlagsGivesRsStandardErrors() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path totals = write("totals.csv", "term,total\nstype=E,4421\nstype=H,755\nstype=M,1018\napi99,3914069\n");
+    Run r = mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+        "--calibrate", "stype,api99", "--totals", totals.toString(), "--calfun", "raking", "--mean", "api00",
+        "--format", "csv");
+    assertEquals(0, r.status(), r.err());
+    String row = r.out().lines().filter(l -> l.startsWith("mean,api00")).findFirst().orElseThrow();
+    String[] cells = row.split(",");
+    // R 4.2: svymean(~api00, calibrate(dclus1, ~stype + api99, pop = c(6194, 755, 1018, 3914069),
+    //   calfun = "raking")) is 665.39379600015013 with SE 3.4377535398348669
+    assertEquals(665.39379600015013, Double.parseDouble(cells[5]), 1e-9);
+    assertEquals(3.4377535398348669, Double.parseDouble(cells[6]), 1e-10);
+
+    Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\n");
+    Run ps = mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+        "--poststratify", "stype=" + types, "--total", "enroll", "--format", "csv");
+    assertEquals(0, ps.status(), ps.err());
+    String[] t = ps.out().lines().filter(l -> l.startsWith("total,enroll")).findFirst().orElseThrow().split(",");
+    // R 4.2: svytotal(~enroll, postStratify(dclus1, ~stype, pop.types)), the oracle's dclus1_ps
+    assertEquals(3680892.9451190475, Double.parseDouble(t[5]), 1e-6);
+    assertEquals(406292.63629480189, Double.parseDouble(t[6]), 1e-6);
+  }
 }

@@ -56,8 +56,8 @@ public final class CalibrationModel {
    * variable, optionally {@code (Intercept)} for the population size.
    *
    * @param data the survey data
-   * @param variables the auxiliary variables; numeric columns are numeric terms, the others
-   *     categorical
+   * @param variables the auxiliary variables; numeric columns are numeric terms unless totals
+   *     are given by category ({@code region=1}), the others categorical
    * @param termTotals total by term
    * @return the model
    * @throws IllegalArgumentException naming a term without a total, a total for no term, or a
@@ -71,7 +71,9 @@ public final class CalibrationModel {
       b.intercept(intercept.doubleValue());
     }
     for (String v : variables) {
-      if (data.column(v) instanceof NumericColumn) {
+      // Totals of categories (v=LEVEL) make a variable categorical even when its codes are numbers.
+      boolean byLevel = termTotals.keySet().stream().anyMatch(k -> k.startsWith(v + "="));
+      if (data.column(v) instanceof NumericColumn && !byLevel) {
         Number t = unused.remove(v);
         if (t == null) {
           throw new IllegalArgumentException("no calibration total for the numeric variable '" + v + "'");
