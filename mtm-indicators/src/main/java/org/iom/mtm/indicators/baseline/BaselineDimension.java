@@ -73,6 +73,11 @@ public enum BaselineDimension {
         return ADMIN2;
       case "nationality":
         return NATIONALITY;
+      case "year":
+      case "population_type":
+        throw new IllegalArgumentException(
+            "'" + name + "' is always broken down (years in analysis_var_value, population types in"
+                + " analysis_var): use --from/--to or --population-type to choose");
       default:
         throw new IllegalArgumentException(
             "unknown baseline variable '" + name + "': expected admin1, admin2 or nationality");

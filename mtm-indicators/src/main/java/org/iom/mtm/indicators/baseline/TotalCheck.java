@@ -1,8 +1,10 @@
 package org.iom.mtm.indicators.baseline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.iom.mtm.core.baseline.DeclaredTotal;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +31,17 @@ public record TotalCheck(DeclaredTotal declared, @Nullable Double sumOfParts, in
    * @return one check per total, in the order of the totals
    */
   public static List<TotalCheck> check(List<DeclaredTotal> totals, List<ReconciledCell> cells) {
+    // Cells by population category and year, so that many totals do not each scan every cell.
+    Map<String, List<ReconciledCell>> byTypeYear = new HashMap<>();
+    for (ReconciledCell c : cells) {
+      byTypeYear.computeIfAbsent(c.populationCategory().code() + "/" + c.year(), k -> new ArrayList<>()).add(c);
+    }
     List<TotalCheck> checks = new ArrayList<>(totals.size());
     for (DeclaredTotal t : totals) {
       double sum = 0;
       int parts = 0;
-      for (ReconciledCell c : cells) {
+      for (ReconciledCell c :
+          byTypeYear.getOrDefault(t.populationCategory().code() + "/" + t.year(), List.of())) {
         if (covers(t, c)) {
           sum += c.value();
           parts++;

@@ -434,4 +434,15 @@ class BaselineAnalysisTest {
     e = assertThrows(IllegalArgumentException.class, () -> BaselineAnalysis.create().gazetteer(kz).analyse(unknown));
     assertTrue(e.getMessage().contains("KAZ014999"), e.getMessage());
   }
+
+  @Test
+  void byVariablesAreNamedInErrors() {
+    assertEquals(BaselineDimension.ADMIN1, BaselineDimension.ofCode("Oblast"));
+    assertEquals(BaselineDimension.ADMIN2, BaselineDimension.ofCode("rayon"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BaselineDimension.ofCode("sex"));
+    assertEquals("unknown baseline variable 'sex': expected admin1, admin2 or nationality", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> BaselineDimension.ofCode("year"));
+    assertTrue(e.getMessage().startsWith("'year' is always broken down"), e.getMessage());
+  }
 }
