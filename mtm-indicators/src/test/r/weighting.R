@@ -52,3 +52,51 @@ for (name in names(cases)) {
 }
 write.csv(w, file.path(dir, "weights.csv"), row.names = FALSE, quote = FALSE)
 write.csv(est, file.path(dir, "estimates.csv"), row.names = FALSE)
+
+# More: domains, proportions and quantiles on calibrated designs, and a stratified element
+# design (dstrat) with a numeric-only calibration model. Written to more.csv; `level` is the
+# domain (svyby) or the category of a proportion, empty otherwise.
+apistrat <- read.csv(file.path(dir, "apistrat.csv"))
+dstrat <- svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc)
+pop.schwide.strat <- data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))
+more <- NULL
+add <- function(case, statistic, variable, level, est, se, call) {
+  more <<- rbind(more, data.frame(case = case, statistic = statistic, variable = variable,
+    level = level, estimate = fmt(est), se = fmt(se), r_call = call))
+}
+for (name in c("ps", "rake2", "cal_linear", "cal_raking", "cal_logit", "trim_strict")) {
+  d <- suppressWarnings(eval(parse(text = cases[[name]])))
+  b <- svyby(~api00, ~stype, d, svymean)
+  for (k in seq_len(nrow(b))) {
+    add(name, "mean_by_stype", "api00", as.character(b$stype[k]), b$api00[k], b$se[k],
+        paste0("svyby(~api00, ~stype, ", cases[[name]], ", svymean)"))
+  }
+  p <- svymean(~comp.imp, d)
+  for (k in seq_along(coef(p))) {
+    add(name, "prop", "comp.imp", sub("^comp.imp", "", names(coef(p))[k]), coef(p)[k], SE(p)[k],
+        paste0("svymean(~comp.imp, ", cases[[name]], ")"))
+  }
+  r <- svyratio(~api00, ~api99, d)
+  add(name, "ratio", "api00/api99", "", coef(r), SE(r), paste0("svyratio(~api00, ~api99, ", cases[[name]], ")"))
+}
+strat <- list(
+  strat_ps = 'postStratify(dstrat, ~sch.wide, pop.schwide.strat)',
+  strat_cal = 'calibrate(dstrat, ~api99, pop = c(6194, 3914069))',
+  strat_rake = 'rake(dstrat, list(~sch.wide, ~comp.imp), list(pop.schwide.strat, pop.compimp), control = full)'
+)
+wstrat <- data.frame(row = seq_len(nrow(apistrat)))
+for (name in names(strat)) {
+  d <- eval(parse(text = strat[[name]]))
+  wstrat[[name]] <- fmt(weights(d))
+  m <- svymean(~api00, d)
+  t <- svytotal(~enroll, d)
+  add(name, "mean", "api00", "", coef(m), SE(m), paste0("svymean(~api00, ", strat[[name]], ")"))
+  add(name, "total", "enroll", "", coef(t), SE(t), paste0("svytotal(~enroll, ", strat[[name]], ")"))
+  b <- svyby(~api00, ~awards, d, svymean)
+  for (k in seq_len(nrow(b))) {
+    add(name, "mean_by_awards", "api00", as.character(b$awards[k]), b$api00[k], b$se[k],
+        paste0("svyby(~api00, ~awards, ", strat[[name]], ", svymean)"))
+  }
+}
+write.csv(more, file.path(dir, "more.csv"), row.names = FALSE)
+write.csv(wstrat, file.path(dir, "weights_strat.csv"), row.names = FALSE, quote = FALSE)

@@ -29,8 +29,8 @@ final class ApiClus1 {
   final int[] dnum;
   final double fpc;
 
-  private ApiClus1() {
-    List<String[]> rows = csv("apiclus1.csv");
+  private ApiClus1(String file) {
+    List<String[]> rows = csv(file);
     String[] head = rows.get(0);
     List<String[]> body = rows.subList(1, rows.size());
     int n = body.size();
@@ -45,14 +45,27 @@ final class ApiClus1 {
     fpc = f;
     data = SurveyData.of(
         categorical(head, body, "stype"), categorical(head, body, "sch.wide"), categorical(head, body, "comp.imp"),
+        categorical(head, body, "awards"),
         numeric(head, body, "api00"), numeric(head, body, "api99"), numeric(head, body, "enroll"),
         numeric(head, body, "dnum"), numeric(head, body, "pw"), numeric(head, body, "fpc"));
   }
 
-  private static final ApiClus1 INSTANCE = new ApiClus1();
+  private static final ApiClus1 INSTANCE = new ApiClus1("apiclus1.csv");
+  private static final ApiClus1 STRAT = new ApiClus1("apistrat.csv");
 
+  /** apiclus1. */
   static ApiClus1 get() {
     return INSTANCE;
+  }
+
+  /** apistrat (golden/weighting/apistrat.csv, from the oracle's data like apiclus1). */
+  static ApiClus1 strat() {
+    return STRAT;
+  }
+
+  /** R: {@code dstrat <- svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc)}. */
+  org.iom.mtm.indicators.design.SurveyDesign dstrat() {
+    return org.iom.mtm.indicators.design.SurveyDesign.builder(data).strata("stype").weights("pw").fpc("fpc").build();
   }
 
   /** R: {@code dclus1 <- svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)}. */
@@ -141,6 +154,37 @@ final class ApiClus1 {
 
   /** An estimate of estimates.csv. */
   record Golden(String caseName, String statistic, String variable, double estimate, double se, String rCall) {}
+
+  /** A row of more.csv: {@code level} is the domain or the category, empty otherwise. */
+  record More(String caseName, String statistic, String variable, String level, double estimate, double se, String rCall) {
+    @Override
+    public String toString() {
+      return caseName + " " + statistic + " " + variable + " " + level;
+    }
+  }
+
+  static List<More> goldenMore() {
+    List<String[]> rows = csv("more.csv");
+    List<More> out = new ArrayList<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      out.add(new More(r[0], r[1], r[2], r[3], Double.parseDouble(r[4]), Double.parseDouble(r[5]), r[6]));
+    }
+    return out;
+  }
+
+  static Map<String, double[]> goldenWeights(String file) {
+    List<String[]> rows = csv(file);
+    String[] head = rows.get(0);
+    Map<String, double[]> out = new java.util.LinkedHashMap<>();
+    for (int c = 1; c < head.length; c++) {
+      double[] w = new double[rows.size() - 1];
+      for (int i = 1; i < rows.size(); i++) {
+        w[i - 1] = Double.parseDouble(rows.get(i)[c]);
+      }
+      out.put(head[c], w);
+    }
+    return out;
+  }
 
   static List<Golden> goldenEstimates() {
     List<String[]> rows = csv("estimates.csv");
