@@ -1,20 +1,16 @@
 package org.iom.mtm.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.iom.mtm.core.data.SurveyData;
 import org.iom.mtm.core.form.Questionnaire;
 import org.iom.mtm.io.ReadException;
-import org.iom.mtm.io.kobo.KoboJsonReader;
 import org.iom.mtm.io.kobo.KoboOptions;
-import org.iom.mtm.io.kobo.KoboReader;
 import org.iom.mtm.io.kobo.SurveyRead;
+import org.iom.mtm.io.kobo.SurveyReader;
 import org.iom.mtm.io.xlsform.XlsFormReader;
 import org.jspecify.annotations.Nullable;
 
@@ -41,8 +37,7 @@ final class InputFiles {
   }
 
   /**
-   * Reads a KoBo export: JSON when the file starts with {@code {} or {@code [}, else CSV (any
-   * delimiter, gzip ok).
+   * Reads a KoBo export: CSV (any delimiter and encoding, gzip ok), XLSX or API JSON.
    *
    * @param categorical variables to read as select_one without a form
    * @param multiSelect variables to read as select_multiple without a form
@@ -55,7 +50,7 @@ final class InputFiles {
             .withCategorical(categorical)
             .withMultiSelect(multiSelect);
     try {
-      SurveyRead read = isJson(data) ? KoboJsonReader.read(data, options) : KoboReader.readCsv(data, options);
+      SurveyRead read = SurveyReader.read(data, options);
       return new Survey(data, read.data(), read);
     } catch (ReadException e) {
       throw new InputException(e.getMessage(), e);
@@ -82,21 +77,6 @@ final class InputFiles {
   private static void requireFile(Path file, String option) {
     if (!Files.isRegularFile(file)) {
       throw new InputException(option + ": " + file + ": no such file");
-    }
-  }
-
-  private static boolean isJson(Path file) {
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-      return true;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      int c;
-      do {
-        c = in.read();
-      } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
-      return c == '{' || c == '[';
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iom.mtm.core.data.AnswerState;
+import org.iom.mtm.indicators.disclosure.KAnonymity;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ReadProblem;
 import org.iom.mtm.io.csv.CsvOptions;
@@ -66,6 +67,12 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--refused", split = ",", paramLabel = "CODE", description = "Codes read as \"refused\" (default pnta, refused, refuse, prefer_not_to_answer, prefer_not_answer).")
   List<String> refused = new ArrayList<>();
 
+  @Option(names = "--k-anonymity", paramLabel = "K", description = "List the records whose combination of --quasi values is shared by fewer than K records (their rows, never their values).")
+  @org.jspecify.annotations.Nullable Integer kAnonymity;
+
+  @Option(names = "--quasi", split = ",", paramLabel = "V1,V2,...", description = "Quasi-identifiers for --k-anonymity, e.g. age_group,sex,nationality,admin2.")
+  List<String> quasi = new ArrayList<>();
+
   @Override
   public Integer call() {
     String fmt = format.strip().toLowerCase(Locale.ROOT);
@@ -91,6 +98,17 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("form warning: " + w.message());
       }
       out.print(report.toText());
+    }
+    if (kAnonymity != null) {
+      if (quasi.isEmpty()) {
+        throw new InputException("--k-anonymity needs --quasi V1,V2,...");
+      }
+      KAnonymity k = InputFiles.inFile(data, () -> KAnonymity.check(read.data(), quasi, kAnonymity));
+      out.println(k.risky().size() + " of " + k.rows() + " records are in classes smaller than " + k.k()
+          + " on " + String.join(", ", quasi) + " (" + k.classes() + " classes)");
+      for (KAnonymity.Record r : k.risky()) {
+        out.println("  record " + (r.row() + 1) + ": class of " + r.classSize());
+      }
     }
     out.flush();
     if (!report.ok()) {
