@@ -15,6 +15,7 @@ import org.iom.mtm.indicators.baseline.BaselineAnalysis;
 import org.iom.mtm.indicators.baseline.BaselineDimension;
 import org.iom.mtm.indicators.baseline.InformantReconciler;
 import org.iom.mtm.indicators.baseline.Reconciliation;
+import org.iom.mtm.indicators.disclosure.Disclosure;
 import org.iom.mtm.indicators.result.ResultTable;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ResultFormat;
@@ -94,6 +95,12 @@ final class BaselineCommand implements Callable<Integer> {
   @Option(names = "--index-base", paramLabel = "YEAR", description = "Base year of the index numbers (default the first year).")
   @Nullable Integer indexBase;
 
+  @Option(names = "--suppress", description = "Withhold counts below --min-count, their shares, and as many other counts as it takes that none can be derived from the totals.")
+  boolean suppress;
+
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "5", description = "Smallest count published under --suppress (default: ${DEFAULT-VALUE}).")
+  long minCount = 5;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "json, csv, hxl, markdown or table (default).")
   String format = "table";
 
@@ -126,6 +133,12 @@ final class BaselineCommand implements Callable<Integer> {
       table = analysis.analyse(counts);
     } catch (IllegalArgumentException e) {
       throw new InputException(data + ": " + e.getMessage(), e);
+    }
+    if (suppress) {
+      if (minCount < 1) {
+        throw new InputException("--min-count must be at least 1, got " + minCount);
+      }
+      table = Disclosure.suppressSmallCounts(table, minCount);
     }
     PrintWriter err = spec.commandLine().getErr();
     for (Map.Entry<String, String> m : table.meta().entrySet()) {

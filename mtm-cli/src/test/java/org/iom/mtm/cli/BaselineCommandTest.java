@@ -172,4 +172,35 @@ class BaselineCommandTest {
     r = MtmTest.mtm("baseline", "--data", sample.toString(), "--round-years", "2020");
     assertTrue(r.err().startsWith("mtm: error: --round-years: "), r.err());
   }
+
+  @Test
+  void smallCountsAreWithheldWithWhatWouldGiveThemBack() {
+    MtmTest.Run r = MtmTest.mtm("baseline", "--data", sample.toString(), "--by", "nationality", "--suppress",
+        "--min-count", "1000", "--format", "csv");
+    assertEquals(0, r.status(), r.err());
+    java.util.Map<String, Integer> withheldPerYear = new java.util.TreeMap<>();
+    java.util.Set<String> withheldCells = new java.util.HashSet<>();
+    for (String line : r.out().lines().skip(1).toList()) {
+      List<String> c = List.of(line.split(",", -1));
+      if (c.get(0).equals("count") && !c.get(3).isEmpty() && c.get(15).contains("suppressed")) {
+        assertEquals("", c.get(5), line);
+        withheldPerYear.merge(c.get(2), 1, Integer::sum);
+        withheldCells.add(c.get(4) + "/" + c.get(2));
+      }
+    }
+    assertTrue(!withheldPerYear.isEmpty(), r.out());
+    // With the year's total published, one withheld nationality alone would be the difference.
+    withheldPerYear.values().forEach(n -> assertTrue(n >= 2, withheldPerYear.toString()));
+    // No growth of a withheld cell is published.
+    for (String line : r.out().lines().skip(1).toList()) {
+      List<String> c = List.of(line.split(",", -1));
+      if (c.get(0).equals("growth") && !c.get(3).isEmpty()) {
+        for (String year : c.get(2).split("-")) {
+          if (withheldCells.contains(c.get(4) + "/" + year)) {
+            assertEquals("", c.get(5), line);
+          }
+        }
+      }
+    }
+  }
 }

@@ -16,6 +16,7 @@ import org.iom.mtm.indicators.result.AnalysisType;
 import org.iom.mtm.indicators.result.Flag;
 import org.iom.mtm.indicators.result.ResultRow;
 import org.iom.mtm.indicators.result.ResultTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reliability flags and suppression of a result table.
@@ -84,8 +85,8 @@ public final class Disclosure {
 
   /**
    * Suppresses baseline counts below a threshold (default 5 in {@code mtm baseline}), then as many
-   * other counts as it takes so that none can be recovered from margins; share rows of a
-   * suppressed count are withheld with it.
+   * other counts as it takes so that none can be recovered from margins; the share, growth, CAGR
+   * and index rows of a withheld count's group and year are withheld with it.
    *
    * @param table a baseline table
    * @param threshold counts below this are withheld
@@ -103,18 +104,26 @@ public final class Disclosure {
       }
     }
     int secondary = secondary(rows, suppressed, relations(rows));
-    // A share, growth or index of a withheld count would give it back.
+    // A share, growth, CAGR or index of a withheld count would give it back: withhold every such
+    // row of the same group whose year, or either end of whose period, is a withheld count's.
     Map<String, Boolean> cells = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       if (suppressed[i]) {
-        cells.put(cellKey(rows.get(i)), true);
+        cells.put(cellKey(rows.get(i), rows.get(i).analysisVarValue()), true);
       }
     }
     for (int i = 0; i < rows.size(); i++) {
       ResultRow r = rows.get(i);
-      if (!suppressed[i] && r.analysisType() == AnalysisType.SHARE && r.stat() != null && cells.containsKey(cellKey(r))) {
-        suppressed[i] = true;
-        secondary++;
+      if (suppressed[i] || r.stat() == null || r.analysisType() == AnalysisType.COUNT) {
+        continue;
+      }
+      String value = r.analysisVarValue() == null ? "" : r.analysisVarValue();
+      for (String year : value.split("-", -1)) {
+        if (cells.containsKey(cellKey(r, year))) {
+          suppressed[i] = true;
+          secondary++;
+          break;
+        }
       }
     }
     ResultTable out = apply(table, suppressed, primary, secondary);
@@ -123,8 +132,8 @@ public final class Disclosure {
     return ResultTable.of(out.rows(), meta);
   }
 
-  private static String cellKey(ResultRow r) {
-    return r.analysisVar() + "\u0000" + r.analysisVarValue() + "\u0000" + r.groupVar() + "\u0000" + r.groupVarValue();
+  private static String cellKey(ResultRow r, @Nullable String year) {
+    return r.analysisVar() + "\u0000" + year + "\u0000" + r.groupVar() + "\u0000" + r.groupVarValue();
   }
 
   private static ResultTable apply(ResultTable table, boolean[] suppressed, int primary, int secondary) {
