@@ -8,6 +8,7 @@ import org.iom.mtm.io.RawInput;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ReadProblem;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -55,7 +56,23 @@ public final class JsonInput {
                   .build())
           .build();
 
+  /** Reads one value where a parser stands, leaving the rest of the stream to the caller. */
+  private static final tools.jackson.databind.ObjectReader SUBTREE =
+      MAPPER.readerFor(JsonNode.class).without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private JsonInput() {}
+
+  /**
+   * Reads the value at the parser's current token (an object inside an array, say) and leaves the
+   * parser after it, for readers that stream a long array.
+   *
+   * @param p a parser of {@link #mapper()}, on the value's first token
+   * @return the value
+   * @throws JacksonException when the value is malformed or over a limit
+   */
+  public static JsonNode readValue(JsonParser p) {
+    return SUBTREE.readValue(p);
+  }
 
   /**
    * The configured mapper, for writers and for readers that stream.
@@ -91,15 +108,13 @@ public final class JsonInput {
    * @throws ReadException with name, line and column when malformed or over a limit
    */
   public static JsonNode read(InputStream in, String name) {
+    JsonParser p;
     try {
-      JsonNode n = MAPPER.readTree(RawInput.of(in, name));
-      if (n == null || n.isMissingNode()) {
-        throw new ReadException(ReadProblem.ofFile(name, "the file is empty: no JSON value"));
-      }
-      return n;
+      p = MAPPER.createParser(RawInput.of(in, name));
     } catch (JacksonException e) {
       throw problem(name, e);
     }
+    return readWhole(p, name);
   }
 
   /**
@@ -111,14 +126,28 @@ public final class JsonInput {
    * @throws ReadException with name, line and column when malformed or over a limit
    */
   public static JsonNode read(Reader in, String name) {
+    JsonParser p;
     try {
-      JsonNode n = MAPPER.readTree(in);
+      p = MAPPER.createParser(in);
+    } catch (JacksonException e) {
+      throw problem(name, e);
+    }
+    return readWhole(p, name);
+  }
+
+  private static JsonNode readWhole(JsonParser p, String name) {
+    try (p) {
+      JsonNode n = MAPPER.readTree(p);
       if (n == null || n.isMissingNode()) {
         throw new ReadException(ReadProblem.ofFile(name, "the file is empty: no JSON value"));
       }
+      if (p.nextToken() != null) {
+        throw new ReadException(new ReadProblem(name, p.currentTokenLocation().getLineNr(),
+            p.currentTokenLocation().getColumnNr(), null, null, "text after the JSON value"));
+      }
       return n;
     } catch (JacksonException e) {
-      throw problem(name, e);
+      throw problem(name, e, p);
     }
   }
 
@@ -130,7 +159,23 @@ public final class JsonInput {
    * @return the exception to throw
    */
   public static ReadException problem(String name, JacksonException e) {
+    return problem(name, e, e.processor() instanceof JsonParser p ? p : null);
+  }
+
+  /**
+   * Turns a Jackson error into our exception, taking the location from the parser when the error
+   * has none (limit violations).
+   *
+   * @param name the input's name
+   * @param e the error
+   * @param parser the parser that failed, or null
+   * @return the exception to throw
+   */
+  public static ReadException problem(String name, JacksonException e, @org.jspecify.annotations.Nullable JsonParser parser) {
     TokenStreamLocation loc = e.getLocation();
+    if ((loc == null || loc.getLineNr() < 1) && parser != null) {
+      loc = parser.currentLocation();
+    }
     long line = loc == null || loc.getLineNr() < 0 ? 0 : loc.getLineNr();
     int column = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
     String msg = e.getOriginalMessage();

@@ -76,7 +76,13 @@ public final class KoboJsonReader {
   public static SurveyRead read(InputStream in, String name, KoboOptions options) {
     Table main = new Table();
     Map<String, Table> repeats = new LinkedHashMap<>();
-    try (JsonParser p = JsonInput.mapper().createParser(RawInput.of(in, name))) {
+    JsonParser p;
+    try {
+      p = JsonInput.mapper().createParser(RawInput.of(in, name));
+    } catch (JacksonException e) {
+      throw JsonInput.problem(name, e);
+    }
+    try (p) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new ReadException(ReadProblem.ofFile(name, "the file is empty: no JSON value"));
@@ -104,7 +110,7 @@ public final class KoboJsonReader {
             "expected an object or an array of submissions"));
       }
     } catch (JacksonException e) {
-      throw JsonInput.problem(name, e);
+      throw JsonInput.problem(name, e, p);
     }
     ReadReport.Builder report = ReadReport.builder(name, "KoBo JSON submissions");
     SurveyRead m = assemble(name, main, options, report, null);
@@ -148,7 +154,7 @@ public final class KoboJsonReader {
         throw new ReadException(new ReadProblem(name, line, p.currentTokenLocation().getColumnNr(), null,
             null, "a submission must be a JSON object, found " + t));
       }
-      JsonNode sub = JsonInput.mapper().readTree(p);
+      JsonNode sub = JsonInput.readValue(p);
       int row = main.rows.size() + 1;
       main.add(new Sub(line, flatten(sub, line, row, repeats)));
     }
