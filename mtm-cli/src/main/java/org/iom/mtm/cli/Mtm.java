@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       BaselineCommand.class,
       SampleSizeCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       SynthCommand.class,
     })
 public final class Mtm implements Runnable {

@@ -360,9 +360,24 @@ public final class KazakhstanExample {
     for (int h = 0; h < REGIONS.length; h++) {
       counts.add(new long[rayons.byRegion().get(h).size()][NATIONALITIES.length][3]);
     }
+    // Regions grew at different paces: the 2022 shares are the published ones, earlier years'
+    // shares are moved up or down a little (the country and nationality totals stay exact).
+    SplittableRandom pace = s.stream("region_pace");
+    double[][] sharesByYear = new double[3][];
+    sharesByYear[2] = regionShares;
+    double[] drift = new double[REGIONS.length];
+    for (int h = 0; h < REGIONS.length; h++) {
+      drift[h] = 0.12 * SyntheticSurvey.gaussian(pace);
+    }
+    for (int y = 0; y < 2; y++) {
+      sharesByYear[y] = new double[REGIONS.length];
+      for (int h = 0; h < REGIONS.length; h++) {
+        sharesByYear[y][h] = regionShares[h] * Math.exp(drift[h] * (2 - y) / 2);
+      }
+    }
     for (int k = 0; k < NATIONALITIES.length; k++) {
       for (int y = 0; y < 3; y++) {
-        long[] byRegion = largestRemainder(natYear[k][y], regionShares);
+        long[] byRegion = largestRemainder(natYear[k][y], sharesByYear[y]);
         for (int h = 0; h < REGIONS.length; h++) {
           long[] byRayon = largestRemainder(byRegion[h], rayons.sizes().get(h));
           for (int i = 0; i < byRayon.length; i++) {
