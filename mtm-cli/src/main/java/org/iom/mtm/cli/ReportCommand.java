@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description =
-        "The report of an MTM survey and baseline: every figure with n, a 95% interval, a design"
+        "The report of an MTM survey and baseline: every figure with n, a 95%% interval, a design"
             + " effect and reliability flags, unweighted (the published report's method) and"
             + " weighted by design weights from the baseline. Writes DIR/indicators.csv,"
             + " DIR/indicators.json, DIR/indicators.hxl.csv (unweighted survey and baseline),"

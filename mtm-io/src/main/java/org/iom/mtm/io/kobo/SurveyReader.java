@@ -9,7 +9,7 @@ import org.iom.mtm.io.ReadProblem;
 
 /**
  * Reads survey data in whichever format the file is: a KoBo XLSX export (zip magic bytes), KoBo
- * JSON submissions (first character {@code {} or {@code [}), else a KoBo CSV export. Gzip is
+ * JSON submissions (first character <code>{</code> or <code>[</code>), else a KoBo CSV export. Gzip is
  * undone first. The command line's {@code --data FILE}.
  */
 public final class SurveyReader {
