@@ -12,6 +12,7 @@ import org.iom.mtm.indicators.design.SurveyDesign;
 import org.iom.mtm.indicators.weighting.Calibration;
 import org.iom.mtm.indicators.weighting.CalibrationFunction;
 import org.iom.mtm.indicators.weighting.CalibrationModel;
+import org.iom.mtm.indicators.weighting.DesignWeights;
 import org.iom.mtm.indicators.weighting.Margin;
 import org.iom.mtm.indicators.weighting.PostStratification;
 import org.iom.mtm.indicators.weighting.Raking;
@@ -108,19 +109,30 @@ final class CalibrationOptions {
     for (int i = 0; i < w.length; i++) {
       w[i] = design.weight(i);
     }
-    return reweight(design.data(), w).applyTo(design);
+    return reweight(design.data(), Reweighting.of(w)).applyTo(design);
   }
 
   /**
-   * The chain of steps on starting weights.
+   * The chain of steps after the starting weights.
    *
    * @param data the data holding every variable of {@link #variables()}
-   * @param start the design weights
+   * @param start the chain of the design weights
    * @throws InputException naming the file, variable or target that is wrong
    */
-  Reweighting reweight(SurveyData data, double[] start) {
+  Reweighting reweight(SurveyData data, DesignWeights start) {
+    return reweight(data, Reweighting.of(start));
+  }
+
+  /**
+   * The chain of steps after the starting weights.
+   *
+   * @param data the data holding every variable of {@link #variables()}
+   * @param start the chain of the design weights
+   * @throws InputException naming the file, variable or target that is wrong
+   */
+  Reweighting reweight(SurveyData data, Reweighting start) {
     try {
-      Reweighting chain = Reweighting.of(start);
+      Reweighting chain = start;
       if (poststratify != null) {
         chain = chain.then(PostStratification.of(margin(data, poststratify, "--poststratify")).partial(partial));
       } else if (partial) {
@@ -168,6 +180,11 @@ final class CalibrationOptions {
     }
   }
 
+  /** The variables of {@code V1[,V2]=FILE}. */
+  static List<String> cellVariables(String spec, String option) {
+    return marginVariables(spec, option);
+  }
+
   private static List<String> marginVariables(String spec, String option) {
     int eq = spec.lastIndexOf('=');
     if (eq <= 0 || eq == spec.length() - 1) {
@@ -178,6 +195,20 @@ final class CalibrationOptions {
 
   /** {@code V=FILE} or {@code V1,V2=FILE}: the margin of the variables with counts from FILE. */
   private static Margin margin(SurveyData data, String spec, String option) {
+    List<String> vars = marginVariables(spec, option);
+    Map<String, Double> counts = cellCounts(spec, option);
+    try {
+      return Margin.of(data, vars, counts);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(option + " " + spec + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The counts of {@code V1[,V2]=FILE}: FILE a CSV with the columns V1 (V2) and Freq; the key of
+   * a cell is its values joined with {@code " %/% "}.
+   */
+  static Map<String, Double> cellCounts(String spec, String option) {
     List<String> vars = marginVariables(spec, option);
     Path file = Path.of(spec.substring(spec.lastIndexOf('=') + 1));
     requireFile(file, option);
@@ -210,11 +241,7 @@ final class CalibrationOptions {
     } catch (UncheckedIOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    try {
-      return Margin.of(data, vars, counts);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(option + " " + spec + ": " + e.getMessage(), e);
-    }
+    return counts;
   }
 
   private static Map<String, Double> readTotals(Path file) {

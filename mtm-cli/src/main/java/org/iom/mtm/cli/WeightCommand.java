@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.iom.mtm.core.data.AnswerState;
@@ -15,6 +16,7 @@ import org.iom.mtm.core.data.NumericColumn;
 import org.iom.mtm.core.data.SurveyData;
 import org.iom.mtm.core.data.TextColumn;
 import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.weighting.DesignWeights;
 import org.iom.mtm.indicators.weighting.Normalisation;
 import org.iom.mtm.indicators.weighting.Reweighting;
 import org.iom.mtm.indicators.weighting.WeightingReport;
@@ -63,6 +65,11 @@ final class WeightCommand implements Callable<Integer> {
 
   @Mixin DesignOptions design = new DesignOptions();
 
+  @Option(names = "--design-counts", paramLabel = "V1[,V2]=FILE",
+      description = "Design weights from baseline counts: in each cell of V1 (x V2), w = N_h / n_h, N_h from FILE"
+          + " (CSV with columns V1[,V2] and Freq), n_h the respondents. Replaces --weights/--fpc weights.")
+  @Nullable String designCounts;
+
   @Mixin CalibrationOptions calibration = new CalibrationOptions();
 
   @Option(names = "--normalise", description = "Rescale the final weights to sum to n (the respondents) or to a number N.")
@@ -76,6 +83,12 @@ final class WeightCommand implements Callable<Integer> {
     }
     List<String> vars = new ArrayList<>(design.variables());
     vars.addAll(calibration.variables());
+    if (designCounts != null) {
+      if (design.weights != null || !design.fpc.isEmpty()) {
+        throw new InputException("--design-counts replaces --weights and --fpc: give one or the other");
+      }
+      vars.addAll(CalibrationOptions.cellVariables(designCounts, "--design-counts"));
+    }
     SurveyData d = table.data(vars);
     Reweighting chain;
     try {
@@ -84,7 +97,13 @@ final class WeightCommand implements Callable<Integer> {
       for (int i = 0; i < start.length; i++) {
         start[i] = sd.weight(i);
       }
-      chain = calibration.reweight(d, start);
+      if (designCounts != null) {
+        Map<String, Double> counts = CalibrationOptions.cellCounts(designCounts, "--design-counts");
+        DesignWeights dw = DesignWeights.of(d, CalibrationOptions.cellVariables(designCounts, "--design-counts"), counts);
+        chain = calibration.reweight(d, dw);
+      } else {
+        chain = calibration.reweight(d, Reweighting.of(start));
+      }
       if (normalise != null) {
         chain = chain.then(normalise.equals("n") ? Normalisation.toSampleSize()
             : Normalisation.toPopulationSize(CalibrationOptions.number(normalise, "--normalise")));

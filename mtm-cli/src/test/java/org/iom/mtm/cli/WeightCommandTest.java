@@ -173,4 +173,32 @@ class WeightCommandTest {
     assertEquals(3680892.9451190475, Double.parseDouble(t[5]), 1e-6);
     assertEquals(406292.63629480189, Double.parseDouble(t[6]), 1e-6);
   }
+
+  @Test
+  void designWeightsFromBaselineCounts() throws IOException {
+    Path data = resource("apistrat.csv");
+    Path counts = write("counts.csv", "stype,Freq\nE,4421\nH,755\nM,1018\nX,100\n");
+    Path out = dir.resolve("dw.csv");
+    Run r = mtm("weight", "--data", data.toString(), "--design-counts", "stype=" + counts, "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    // N_h / n_h = 4421/100, 755/50, 1018/50: R's svydesign(id = ~1, strata = ~stype, fpc = ~fpc) weights
+    List<Double> w = lastColumn(out);
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    for (int i = 0; i < w.size(); i++) {
+      String stype = lines.get(i + 1).split(",")[1].replace("\"", "");
+      double expected = switch (stype) {
+        case "E" -> 4421 / 100.0;
+        case "H" -> 755 / 50.0;
+        default -> 1018 / 50.0;
+      };
+      assertEquals(expected, w.get(i), 1e-12, "row " + (i + 1));
+    }
+    assertTrue(r.out().contains("stratum E") && r.out().contains("coverage gap: X (N_h 100"), r.out());
+    assertTrue(r.err().contains("mtm: warning: 1 baseline cells without respondents (population 100)"), r.err());
+
+    Path partialCounts = write("partial.csv", "stype,Freq\nE,4421\nH,755\n");
+    Run bad = mtm("weight", "--data", data.toString(), "--design-counts", "stype=" + partialCounts, "--out", out.toString());
+    assertEquals(Mtm.EXIT_BAD_INPUT, bad.status());
+    assertTrue(bad.err().contains("strata with respondents but no baseline count: M (50 respondents)"), bad.err());
+  }
 }

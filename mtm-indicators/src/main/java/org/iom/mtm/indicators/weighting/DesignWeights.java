@@ -1,10 +1,12 @@
 package org.iom.mtm.indicators.weighting;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.iom.mtm.core.data.SurveyData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Design weights from baseline counts: in each stratum (a baseline cell such as admin1 x
@@ -35,16 +37,56 @@ public final class DesignWeights {
    *     bad code or count
    */
   public static DesignWeights of(List<String> strata, int[] codes, Map<String, ? extends Number> baselineCounts) {
+    return of(strata, codes, null, baselineCounts, "respondents");
+  }
+
+  /**
+   * First-stage design weights of a cluster sample: in each stratum {@code w = M_h / m_h}, the
+   * baseline number of clusters (settlements, sites) over the clusters sampled; every respondent
+   * of a cluster gets its cluster's weight. Multiply by the second stage's weights with {@link
+   * #times(DesignWeights)}.
+   *
+   * @param strata the strata of the sample, distinct labels
+   * @param codes per respondent, an index into {@code strata}
+   * @param clusters per respondent, a code of its cluster (unique across strata)
+   * @param clusterCounts the baseline number of clusters {@code M_h} of each stratum
+   * @return the weights and their audit ({@code n_h} counts clusters)
+   * @throws IllegalArgumentException naming the strata without a count, a bad code, or a cluster
+   *     in two strata
+   */
+  public static DesignWeights ofClusters(
+      List<String> strata, int[] codes, int[] clusters, Map<String, ? extends Number> clusterCounts) {
+    if (clusters.length != codes.length) {
+      throw new IllegalArgumentException(
+          "design weights: " + clusters.length + " cluster codes for " + codes.length + " respondents");
+    }
+    return of(strata, codes, clusters, clusterCounts, "clusters");
+  }
+
+  private static DesignWeights of(
+      List<String> strata, int[] codes, int @Nullable [] clusters, Map<String, ? extends Number> baselineCounts,
+      String unitName) {
     if (codes.length == 0) {
       throw new IllegalArgumentException("design weights: no respondents");
     }
     int k = strata.size();
     int[] n = new int[k];
+    Map<Integer, Integer> clusterStratum = new HashMap<>();
     for (int i = 0; i < codes.length; i++) {
       if (codes[i] < 0 || codes[i] >= k) {
         throw new IllegalArgumentException("design weights: stratum code " + codes[i] + " of respondent " + i + " is outside the " + k + " strata");
       }
-      n[codes[i]]++;
+      if (clusters == null) {
+        n[codes[i]]++;
+      } else {
+        Integer h = clusterStratum.putIfAbsent(clusters[i], codes[i]);
+        if (h == null) {
+          n[codes[i]]++;
+        } else if (h != codes[i]) {
+          throw new IllegalArgumentException("design weights: cluster " + clusters[i] + " is in strata '"
+              + strata.get(h) + "' and '" + strata.get(codes[i]) + "'");
+        }
+      }
     }
     for (Map.Entry<String, ? extends Number> e : baselineCounts.entrySet()) {
       double v = e.getValue().doubleValue();
@@ -61,7 +103,7 @@ public final class DesignWeights {
       }
       Number count = baselineCounts.get(strata.get(h));
       if (count == null || count.doubleValue() == 0) {
-        missing.add(strata.get(h) + " (" + n[h] + " respondents" + (count == null ? "" : ", baseline count 0") + ")");
+        missing.add(strata.get(h) + " (" + n[h] + " " + unitName + (count == null ? "" : ", baseline count 0") + ")");
         continue;
       }
       wh[h] = count.doubleValue() / n[h];
@@ -71,8 +113,12 @@ public final class DesignWeights {
       throw new IllegalArgumentException("strata with respondents but no baseline count: " + String.join("; ", missing));
     }
     List<CoverageGap> gaps = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (int h = 0; h < k; h++) {
+      index.put(strata.get(h), h);
+    }
     for (Map.Entry<String, ? extends Number> e : baselineCounts.entrySet()) {
-      int h = strata.indexOf(e.getKey());
+      int h = index.getOrDefault(e.getKey(), -1);
       if ((h < 0 || n[h] == 0) && e.getValue().doubleValue() > 0) {
         gaps.add(new CoverageGap(e.getKey(), e.getValue().doubleValue()));
       }
@@ -92,7 +138,8 @@ public final class DesignWeights {
           gaps.size(), Json.number(uncovered)));
     }
     WeightSummary s = WeightSummary.of(w);
-    WeightingReport report = new WeightingReport("design weights", "w = N_h / n_h", 1, true, List.of(),
+    WeightingReport report = new WeightingReport("design weights",
+        clusters == null ? "w = N_h / n_h" : "w = M_h / m_h (clusters)", 1, true, List.of(),
         List.of(), s, s, 0, audit, gaps, warnings);
     return new DesignWeights(w, report);
   }

@@ -60,6 +60,23 @@ class WeightingTest {
   }
 
   @Test
+  void clusterFirstStageCountsClusters() {
+    // Stratum A: clusters 1, 2 sampled of 10; stratum B: cluster 3 of 4. Within clusters the
+    // second stage has 40, 30, 60 people for 2, 1, 3 respondents.
+    int[] strata = {0, 0, 0, 1, 1, 1};
+    int[] clusters = {1, 1, 2, 3, 3, 3};
+    DesignWeights first = DesignWeights.ofClusters(List.of("A", "B"), strata, clusters, Map.of("A", 10, "B", 4));
+    DesignWeights second = DesignWeights.of(List.of("c1", "c2", "c3"), new int[] {0, 0, 1, 2, 2, 2},
+        Map.of("c1", 40, "c2", 30, "c3", 60));
+    // (10/2)(40/2) = 100, (10/2)(30/1) = 150, (4/1)(60/3) = 80
+    assertArrayEquals(new double[] {100, 100, 150, 80, 80, 80}, first.times(second).weights(), 1e-12);
+    assertEquals(new StratumAudit("A", 10, 2, 5), first.report().strata().get(0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DesignWeights.ofClusters(List.of("A", "B"), new int[] {0, 1}, new int[] {7, 7}, Map.of("A", 1, "B", 1)));
+    assertTrue(e.getMessage().contains("cluster 7 is in strata 'A' and 'B'"), e.getMessage());
+  }
+
+  @Test
   void strataWithoutBaselineCountAreNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DesignWeights.of(regions(), List.of("admin1", "nationality"), Map.of("A %/% KGZ", 1000, "B %/% KGZ", 0)));
