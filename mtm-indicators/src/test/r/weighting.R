@@ -98,5 +98,14 @@ for (name in names(strat)) {
         paste0("svyby(~api00, ~awards, ", strat[[name]], ", svymean)"))
   }
 }
+qcases <- c(cases[c("ps", "rake2", "cal_linear", "cal_raking")], strat["strat_cal"])
+for (name in names(qcases)) {
+  d <- eval(parse(text = qcases[[name]]))
+  q <- svyquantile(~api00, d, c(0.25, 0.5), ci = TRUE)
+  for (k in 1:2) {
+    add(name, "quantile", "api00", c("0.25", "0.5")[k], coef(q)[k], SE(q)[k],
+        paste0("svyquantile(~api00, ", qcases[[name]], ", c(0.25, 0.5), ci = TRUE)"))
+  }
+}
 write.csv(more, file.path(dir, "more.csv"), row.names = FALSE)
 write.csv(wstrat, file.path(dir, "weights_strat.csv"), row.names = FALSE, quote = FALSE)

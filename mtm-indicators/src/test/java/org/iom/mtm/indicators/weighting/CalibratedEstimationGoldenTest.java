@@ -72,6 +72,7 @@ class CalibratedEstimationGoldenTest {
       case "mean_by_awards" -> e.mean(g.variable()).by("awards");
       case "prop" -> e.prop(g.variable());
       case "ratio" -> e.ratio("api00", "api99");
+      case "quantile" -> e.quantile(g.variable(), 0.25, 0.5);
       default -> throw new IllegalStateException("unknown statistic " + g.statistic());
     }
     ResultRow row = e.run().rows().stream()
