@@ -193,7 +193,7 @@ final class ReportCommand implements Callable<Integer> {
     OutputFile.write(out.resolve("report.html"), w -> w.write(html));
     List<Analysis> headline = new ArrayList<>();
     for (Analysis a : analyses) {
-      if (Set.of("sex", "age", "nationality", "employment_type", "income").contains(a.variable()) || analyses.size() <= 5) {
+      if (Set.of("sex", "age", "nationality", "nationality_top5", "employment_type", "income").contains(a.variable()) || analyses.size() <= 5) {
         headline.add(a);
       }
     }

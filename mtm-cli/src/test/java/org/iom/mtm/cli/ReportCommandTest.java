@@ -78,6 +78,13 @@ class ReportCommandTest {
     for (int i = 0; i < nat.length; i++) {
       assertEquals(t1[i], row(table, "prop_select_one @/@ nationality %/% " + nat[i] + " @/@ NA %/% NA").n(), nat[i]);
     }
+    // As printed: percentages of the five rows' total (1,078).
+    long[] printed = {66, 13, 9, 8, 4};
+    for (int i = 0; i < nat.length; i++) {
+      ResultRow r = row(table, "prop_select_one @/@ nationality_top5 %/% " + nat[i] + " @/@ NA %/% NA");
+      assertEquals(1078, r.nTotal(), nat[i]);
+      assertEquals(printed[i], Math.round(100 * r.stat()), nat[i]);
+    }
     String[] type = {"employee", "dependent_contractor", "self_employed", "employer"};
     long[] t2 = {496, 425, 95, 14};
     for (int i = 0; i < type.length; i++) {

@@ -53,6 +53,8 @@ public final class Catalogue {
     s = SECTIONS.get(1);
     a.add(Analysis.of(s, "Table 1: countries of origin", "prop_select_one", "nationality")
         .published("Uzbekistan 708, Russian Federation 144, Tajikistan 96, Kyrgyzstan 84, Azerbaijan 46 (% of the five)"));
+    a.add(Analysis.of(s, "Table 1 as printed: percent of the five countries", "prop_select_one", "nationality_top5")
+        .published("66%, 13%, 9%, 8%, 4%: of the five rows' 1,078, not of the 1,131 respondents"));
     a.add(Analysis.of(s, "Figure 5: length of stay outside the country of origin", "prop_select_one", "time_away")
         .published("<6 months 50%, 7-12 months 19%, 1-3 years 17%, 3-5 years 13%"));
     a.add(Analysis.of(s, "Figure 6: planned length of stay", "prop_select_one", "expected_duration")
@@ -144,6 +146,7 @@ public final class Catalogue {
 
   /**
    * Adds the variables the report derives, when their sources are present: {@code
+   * nationality_top5} (the five most common nationalities; the others not in the domain), {@code
    * household_size_group} (1-3, 4-6, 7-9, 10 or more; refusals kept) from {@code household_size},
    * and {@code prior_worked} (employed, self-employed or on daily wages before coming) from
    * {@code prior_employment}.
@@ -152,6 +155,8 @@ public final class Catalogue {
    * @return the data with the derived columns appended
    */
   public static SurveyData derive(SurveyData data) {
+    // nationality_top5: the report's Table 1 divides by the five rows' total, so the five most
+    // common nationalities are a sub-population of their own and the others are not in it.
     List<Column> columns = new ArrayList<>(data.columns());
     Optional<Column> hh = data.find("household_size");
     if (hh.isPresent() && hh.get() instanceof NumericColumn size && data.find("household_size_group").isEmpty()) {
@@ -165,6 +170,10 @@ public final class Catalogue {
         }
       }
       columns.add(b.build());
+    }
+    Optional<Column> nat = data.find("nationality");
+    if (nat.isPresent() && nat.get() instanceof CategoricalColumn n && data.find("nationality_top5").isEmpty()) {
+      columns.add(topFive(n));
     }
     Optional<Column> prior = data.find("prior_employment");
     if (prior.isPresent() && prior.get() instanceof CategoricalColumn p && data.find("prior_worked").isEmpty()) {
@@ -180,5 +189,39 @@ public final class Catalogue {
       columns.add(b.build());
     }
     return SurveyData.of(columns);
+  }
+
+  /** The five most common levels (ties by level order); other answers are not in the domain. */
+  private static CategoricalColumn topFive(CategoricalColumn c) {
+    int[] counts = new int[c.levels().size()];
+    for (int i = 0; i < c.size(); i++) {
+      if (c.state(i) == AnswerState.ANSWERED) {
+        counts[c.code(i)]++;
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int k = 0; k < counts.length; k++) {
+      order.add(k);
+    }
+    order.sort((x, y) -> counts[y] != counts[x] ? Integer.compare(counts[y], counts[x]) : Integer.compare(x, y));
+    List<Integer> top = order.subList(0, Math.min(5, order.size()));
+    List<String> levels = new ArrayList<>();
+    for (int k : top) {
+      levels.add(c.levels().get(k));
+    }
+    CategoricalColumn.Builder b = CategoricalColumn.builder("nationality_top5", levels);
+    for (int i = 0; i < c.size(); i++) {
+      if (c.state(i) != AnswerState.ANSWERED) {
+        b.addState(c.state(i));
+      } else {
+        int pos = top.indexOf(c.code(i));
+        if (pos < 0) {
+          b.addState(AnswerState.NOT_ASKED);
+        } else {
+          b.add(pos);
+        }
+      }
+    }
+    return b.build();
   }
 }

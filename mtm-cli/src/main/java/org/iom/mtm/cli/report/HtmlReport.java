@@ -130,7 +130,7 @@ public final class HtmlReport {
     // One chart per domain (everyone, then each group), as the report's Figures 7 and 8 do.
     Map<String, List<Charts.Bar>> charts = new LinkedHashMap<>();
     for (ResultRow r : rows) {
-      String group = r.groupValues().isEmpty() ? "All respondents" : labels.level(r.groupVars().get(0), String.join(" / ", r.groupValues()));
+      String group = r.groupValues().isEmpty() ? "Everyone asked" : labels.level(r.groupVars().get(0), String.join(" / ", r.groupValues()));
       if (r.stat() == null) {
         continue;
       }

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Labels {
   private static final Map<String, String> DERIVED =
-      Map.of("household_size_group", "Household size (bands)", "prior_worked", "Worked in any form before coming");
+      Map.of("household_size_group", "Household size (bands)", "prior_worked", "Worked in any form before coming",
+          "nationality_top5", "Nationality, among the five most common");
   private static final Map<String, String> DERIVED_LEVELS =
       Map.of("1_3", "1 to 3", "4_6", "4 to 6", "7_9", "7 to 9", "10_plus", "10 or more");
 
