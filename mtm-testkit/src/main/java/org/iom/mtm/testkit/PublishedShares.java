@@ -143,7 +143,8 @@ final class PublishedShares {
       idealM = total - idealW;
     }
     List<int[]> out = new ArrayList<>();
-    int spread = 4;
+    // Wide enough to hold every count that rounds to the figure (half a percent of the base).
+    int spread = 4 + Math.max(n, baseAll) / 200;
     for (int w = Math.max(0, (int) Math.floor(idealW) - spread); w <= Math.min(women, (int) Math.ceil(idealW) + spread); w++) {
       if (t.women() != null && !rounds(w, women, t.women())) {
         continue;
