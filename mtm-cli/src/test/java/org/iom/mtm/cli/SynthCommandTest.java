@@ -47,4 +47,22 @@ class SynthCommandTest {
     assertEquals(2, r.status());
     assertTrue(r.err().startsWith("mtm: error: ") && r.err().contains("-3"), r.err());
   }
+
+  @Test
+  void synthesisedFilesPassValidateBaselineAndEstimate() {
+    Path out = dir.resolve("s");
+    assertEquals(0, MtmTest.mtm("synth", "--respondents", "500", "--seed", "9", "--out", out.toString()).status());
+    MtmTest.Run v = MtmTest.mtm("validate", "--form", out.resolve("form.json").toString(), "--data", out.resolve("survey.csv").toString());
+    assertEquals(0, v.status(), v.out() + v.err());
+    MtmTest.Run b = MtmTest.mtm("baseline", "--data", out.resolve("baseline.csv").toString(), "--format", "csv");
+    assertEquals(0, b.status(), b.err());
+    assertTrue(b.out().contains("count @/@ migrant_worker %/% 2022 @/@ NA %/% NA"), b.out());
+    MtmTest.Run e = MtmTest.mtm("estimate", "--data", out.resolve("survey.csv").toString(), "--form",
+        out.resolve("form.json").toString(), "--strata", "region", "--ids", "site", "--multi", "job_search", "--format", "csv");
+    assertEquals(0, e.status(), e.err());
+    // job_search is asked of the unemployed only: its denominator is those who answered.
+    String row = e.out().lines().filter(l -> l.startsWith("prop_select_multiple,job_search,internet,")).findFirst().orElseThrow();
+    long nTotal = Long.parseLong(row.split(",")[12]);
+    assertTrue(nTotal > 0 && nTotal < 100, row);
+  }
 }

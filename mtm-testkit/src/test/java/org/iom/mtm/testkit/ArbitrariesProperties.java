@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -99,5 +100,24 @@ class ArbitrariesProperties {
   @Property(tries = 50)
   void nationalitiesAreIsoAlpha3(@ForAll("nationalities") Country c) {
     assertEquals(c, Country.of(c.alpha3()));
+  }
+
+  @Provide
+  Arbitrary<java.util.List<org.iom.mtm.core.baseline.BaselineRecord>> baselines() {
+    return Arbitraries.oneOf(BaselineArbitraries.kazakhstanBaselines(), BaselineArbitraries.generatedBaselines());
+  }
+
+  @Property(tries = 100)
+  void baselinesHaveSeveralInformantsPerCellInRealDistricts(
+      @ForAll("baselines") java.util.List<org.iom.mtm.core.baseline.BaselineRecord> records) {
+    assertTrue(!records.isEmpty());
+    java.util.Map<String, java.util.Set<String>> informants = new HashMap<>();
+    for (var r : records) {
+      assertTrue(r.admin2Pcode().startsWith(r.admin1Pcode()), r.toString());
+      assertTrue(r.count() >= 0);
+      informants.computeIfAbsent(r.admin2Pcode() + r.nationality() + r.year(), k -> new java.util.HashSet<>())
+          .add(r.informantId());
+    }
+    informants.values().forEach(ids -> assertTrue(ids.size() >= 1 && ids.size() <= 3));
   }
 }
