@@ -198,4 +198,99 @@ class KazakhstanExampleTest {
     assertEquals(D.toString(), KazakhstanExample.generate().data().toString());
     assertEquals(EX.baseline(), KazakhstanExample.generate().baseline());
   }
+
+  /**
+   * Every single-answer figure of INDICATORS.md section B that the example reproduces: question,
+   * level, sub-group (all, f, m) and the printed percentage.
+   */
+  private static final String[] PRINTED = {
+    "marital_status single all 28", "marital_status divorced all 9",
+    "education lower_secondary all 27", "education post_secondary all 24", "education tertiary all 9",
+    "education_field services all 13", "education_field agriculture all 12", "education_field education all 9",
+    "time_away lt_6m all 50", "time_away m7_12 all 19", "time_away y1_3 all 17", "time_away y3_5 all 13",
+    "expected_duration yes all 58", "expected_duration dnk all 19", "expected_duration dont_remember all 15",
+    "leave_reason employment all 79", "leave_reason other all 18", "leave_reason pnta all 2", "leave_reason dnk all 1",
+    "leave_reason_other friends all 35", "leave_reason_other mobilization all 32", "leave_reason_other family all 11",
+    "leave_reason_other education all 3", "leave_reason_other trade all 3", "leave_reason_other marriage all 2",
+    "leave_reason_other health all 2", "leave_reason_other pnta all 12",
+    "work_for self all 89", "work_for self_spouse all 10",
+    "prior_employment unemployed_looking all 32", "prior_employment self_employed all 13",
+    "prior_employment daily_wages all 8",
+    "prior_sector construction all 29", "prior_sector construction m 33", "prior_sector services all 12",
+    "prior_sector services f 26", "prior_sector agriculture all 8",
+    "employment_status self_employed all 15", "employment_status daily_wages all 11",
+    "worked_in_kz yes all 65", "start_business yes all 2",
+    "desired_conditions pays_well all 48", "desired_conditions qualification all 26",
+    "desired_conditions sector all 21", "desired_conditions any all 5",
+    "sector construction all 38", "sector trade m 23", "sector services all 14", "sector services f 29",
+    "same_sector yes all 81", "same_sector_years y3_5 all 35", "same_sector_years y1_2 all 24",
+    "same_sector_years y6_10 all 23", "same_sector_years y11_plus all 13", "same_sector_years lt_1y all 5",
+    "income_sufficiency save all 45", "income_sufficiency needs_only all 19", "income_sufficiency no_essentials all 6",
+    "income_sufficiency no_income all 3",
+    "written_contract no f 55", "written_contract no m 45", "pension no all 62", "annual_leave no all 78",
+    "annual_leave dnk all 10", "paid_less yes all 40",
+    "remit_share p25_50 all 46", "remit_share p25_50 m 48", "remit_share p25_50 f 31", "remit_share gt_50 all 30",
+    "remit_share gt_50 f 31", "remit_share p10_25 all 18", "remit_main_income yes m 74", "remit_main_income yes f 51",
+    "remit_frequency monthly all 67", "remit_frequency quarterly all 12",
+    "housing permanent all 52", "housing temporary all 46", "housing homeless all 1",
+    "health_access yes all 68", "health_access yes m 68", "health_access no all 16", "health_access dnk all 16",
+    "education_access yes all 41", "education_access no all 19", "education_access dnk all 38",
+    "financial_access yes all 78", "financial_access no all 7", "financial_access pnta all 3",
+    "informed_rights dnk all 29", "informed_rights no all 15", "informed_rights pnta all 3",
+    "relations_local yes all 98", "relations_migrants yes all 94",
+    "intentions circulate all 46", "intentions stay all 40", "intentions return all 6",
+    "intentions third_country all 6", "intentions other all 2",
+    "departure_time m1_3 all 29", "departure_time dnk all 23",
+    "destination undecided all 18", "destination USA all 8", "destination KOR all 8", "destination GEO all 5",
+  };
+
+  @Test
+  void everyPrintedSingleAnswerFigure() {
+    for (String line : PRINTED) {
+      String[] f = line.split(" ");
+      IntPredicate who = switch (f[2]) {
+        case "f" -> women();
+        case "m" -> men();
+        default -> i -> true;
+      };
+      assertEquals(Long.parseLong(f[3]), pct(f[0], f[1], who), line);
+    }
+  }
+
+  @Test
+  void everyPrintedMultiSelectFigure() {
+    String[] printed = {
+      "job_search friends all 60", "job_search worksites all 18", "job_search direct all 15",
+      "employment_services no_help all 48", "employment_services vacancies all 31", "employment_services advice all 23",
+      "obstacles poor_conditions all 32", "obstacles no_experience all 21", "obstacles no_education all 15",
+      "remit_reasons property all 4", "remit_reasons business all 4", "remit_reasons debts all 3",
+      "remit_reasons lifestyle all 3", "housing_barriers high_rent all 70", "housing_barriers low_income all 32",
+      "housing_barriers administrative all 25", "afford phone all 67", "afford meat all 43", "afford clean all 37",
+      "afford holidays all 10", "afford car all 8",
+    };
+    for (String line : printed) {
+      String[] f = line.split(" ");
+      assertEquals(Long.parseLong(f[3]), pctMulti(f[0], f[1], i -> true), line);
+    }
+  }
+
+  @Test
+  void householdBandsWithRefusals() {
+    NumericColumn hh = D.numeric("household_size");
+    long[] bands = new long[5];
+    for (int i = 0; i < D.rowCount(); i++) {
+      if (hh.state(i) == AnswerState.REFUSED) {
+        bands[4]++;
+      } else {
+        double v = hh.value(i);
+        bands[v <= 3 ? 0 : v <= 6 ? 1 : v <= 9 ? 2 : 3]++;
+      }
+    }
+    long[] printed = {41, 43, 7, -1, 7};
+    for (int b = 0; b < 5; b++) {
+      if (printed[b] >= 0) {
+        assertEquals(printed[b], Math.round(100.0 * bands[b] / D.rowCount()), "band " + b);
+      }
+    }
+  }
 }
