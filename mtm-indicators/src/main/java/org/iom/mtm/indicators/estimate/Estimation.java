@@ -62,6 +62,8 @@ public final class Estimation {
   private Conventions conventions = Conventions.R;
   private @Nullable QuantileRule quantileRule;
   private boolean domainDf;
+  /** The compiled request, shared by its accumulators; dropped when the request changes. */
+  private @Nullable Plan plan;
 
   private record Request(Kind kind, AnalysisType type, String var, @Nullable String den, double[] probs) {}
 
@@ -88,6 +90,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation mean(String... vars) {
+    plan = null;
     for (String v : vars) {
       // as R's svymean: the mean of a factor is the share of each of its levels
       switch (design.data().column(v).getClass().getSimpleName()) {
@@ -107,6 +110,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation total(String... vars) {
+    plan = null;
     for (String v : vars) {
       Kind k = switch (design.data().column(v).getClass().getSimpleName()) {
         case "CategoricalColumn" -> Kind.CATEGORICAL;
@@ -125,6 +129,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation prop(String... vars) {
+    plan = null;
     for (String v : vars) {
       requests.add(new Request(Kind.CATEGORICAL, AnalysisType.PROP_SELECT_ONE, v, null, new double[0]));
     }
@@ -138,6 +143,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation multi(String... vars) {
+    plan = null;
     for (String v : vars) {
       requests.add(new Request(Kind.MULTI, AnalysisType.PROP_SELECT_MULTIPLE, v, null, new double[0]));
     }
@@ -152,6 +158,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation ratio(String numerator, String denominator) {
+    plan = null;
     requests.add(new Request(Kind.RATIO, AnalysisType.RATIO, numerator, denominator, new double[0]));
     return this;
   }
@@ -163,6 +170,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation median(String... vars) {
+    plan = null;
     for (String v : vars) {
       requests.add(new Request(Kind.QUANTILE, AnalysisType.MEDIAN, v, null, new double[] {0.5}));
     }
@@ -178,6 +186,7 @@ public final class Estimation {
    * @throws IllegalArgumentException naming a probability outside [0, 1]
    */
   public Estimation quantile(String var, double... probabilities) {
+    plan = null;
     for (double p : probabilities) {
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException("quantile probability " + p + " is outside [0, 1]");
@@ -195,6 +204,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation by(String... vars) {
+    plan = null;
     if (vars.length == 0) {
       throw new IllegalArgumentException("by: name at least one variable");
     }
@@ -208,6 +218,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation overall() {
+    plan = null;
     overall = true;
     return this;
   }
@@ -220,6 +231,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation ci(ConfidenceInterval method) {
+    plan = null;
     this.ci = Objects.requireNonNull(method, "method");
     return this;
   }
@@ -232,6 +244,7 @@ public final class Estimation {
    * @throws IllegalArgumentException naming the value outside (0, 1)
    */
   public Estimation level(double level) {
+    plan = null;
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("confidence level " + level + " is outside (0, 1)");
     }
@@ -246,6 +259,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation deff(@Nullable DesignEffect reference) {
+    plan = null;
     this.deff = reference;
     return this;
   }
@@ -257,6 +271,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation denominator(Denominator denominator) {
+    plan = null;
     this.denominator = Objects.requireNonNull(denominator, "denominator");
     return this;
   }
@@ -269,6 +284,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation naRm(boolean naRm) {
+    plan = null;
     this.naRm = naRm;
     return this;
   }
@@ -280,6 +296,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation conventions(Conventions conventions) {
+    plan = null;
     this.conventions = Objects.requireNonNull(conventions, "conventions");
     return this;
   }
@@ -292,6 +309,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation quantileRule(QuantileRule rule) {
+    plan = null;
     this.quantileRule = Objects.requireNonNull(rule, "rule");
     return this;
   }
@@ -306,6 +324,7 @@ public final class Estimation {
    * @return this request
    */
   public Estimation domainDf(boolean domainDf) {
+    plan = null;
     this.domainDf = domainDf;
     return this;
   }
@@ -330,7 +349,10 @@ public final class Estimation {
    * @throws IllegalArgumentException naming a variable that is absent or of the wrong type
    */
   public SufficientStatistics accumulator() {
-    return new SufficientStatistics(plan());
+    if (plan == null) {
+      plan = plan();
+    }
+    return new SufficientStatistics(plan);
   }
 
   private Plan plan() {
