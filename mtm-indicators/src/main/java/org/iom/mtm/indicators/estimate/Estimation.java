@@ -755,7 +755,7 @@ public final class Estimation {
       if (n < 2 || w == 0) {
         return null;
       }
-      int off = base + 6 + 3 * k;
+      int off = base + 6 + 4 * k;
       double ss;
       if (spec.kind == Kind.RATIO) {
         ss = (d[off + 1] - 2 * est * d[off + 2] + est * est * d[base + 4]);

@@ -121,9 +121,12 @@ final class Plan {
       return 2 + (kind == Kind.QUANTILE ? 0 : comps);
     }
 
-    /** Deff moments per cell: n, sumW, compW, meanX, Cxx, sumW2, then per comp meanY, Cyy, Cyx. */
+    /**
+     * Deff moments per cell: n, sumW, compW, meanX, Cxx, sumW2, then per comp meanY (of y minus
+     * the shift), Cyy, Cyx, shift (the comp's first value, NaN before it).
+     */
     int deffWidth() {
-      return kind == Kind.QUANTILE ? 0 : 6 + 3 * comps;
+      return kind == Kind.QUANTILE ? 0 : 6 + 4 * comps;
     }
 
     String analysisVar() {

@@ -289,8 +289,12 @@ public final class SufficientStatistics {
           d[base + 4] += w * dx * (x - meanX);
           d[base + 5] += w * w;
           for (int k = 0; k < comps; k++) {
-            int off = base + 6 + 3 * k;
+            int off = base + 6 + 4 * k;
             double v = value(spec, row, k, y);
+            if (d[base] == 1) {
+              d[off + 3] = v; // the first value: moments of y minus it keep their digits
+            }
+            v -= d[off + 3];
             double dy = v - d[off];
             double meanY = d[off] + dy * w / wNew;
             d[off] = meanY;
@@ -491,6 +495,7 @@ public final class SufficientStatistics {
         if (o[base] == 0) {
           continue;
         }
+        boolean wasEmpty = d[base] == 0;
         double w1 = d[base + 1] + d[base + 2];
         double w2 = o[base + 1] + o[base + 2];
         double w = w1 + w2;
@@ -502,9 +507,13 @@ public final class SufficientStatistics {
         d[base + 3] += dX * w2 / w;
         d[base + 4] += o[base + 4] + dX * dX * f;
         d[base + 5] += o[base + 5];
+        boolean mineEmpty = wasEmpty;
         for (int k = 0; k < spec.comps; k++) {
-          int off = base + 6 + 3 * k;
-          double dY = o[off] - d[off];
+          int off = base + 6 + 4 * k;
+          if (mineEmpty) {
+            d[off + 3] = o[off + 3];
+          }
+          double dY = o[off] + (o[off + 3] - d[off + 3]) - d[off];
           d[off] += dY * w2 / w;
           d[off + 1] += o[off + 1] + dY * dY * f;
           d[off + 2] += o[off + 2] + dY * dX * f;
