@@ -758,7 +758,9 @@ public final class Estimation {
       int off = base + 6 + 4 * k;
       double ss;
       if (spec.kind == Kind.RATIO) {
-        ss = (d[off + 1] - 2 * est * d[off + 2] + est * est * d[base + 4]);
+        // moments of y - s x, s the first y / x: var(y - R x) = var((y - s x) - (R - s) x)
+        double r = est - d[off + 3];
+        ss = d[off + 1] - 2 * r * d[off + 2] + r * r * d[base + 4];
       } else {
         ss = d[off + 1];
       }

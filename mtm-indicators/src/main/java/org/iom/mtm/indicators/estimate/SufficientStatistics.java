@@ -292,9 +292,11 @@ public final class SufficientStatistics {
             int off = base + 6 + 4 * k;
             double v = value(spec, row, k, y);
             if (d[base] == 1) {
-              d[off + 3] = v; // the first value: moments of y minus it keep their digits
+              // the first value (a ratio's first y / x): the moments of y minus it (minus it
+              // times x) keep their digits
+              d[off + 3] = spec.kind == Kind.RATIO ? (x != 0 ? v / x : 0) : v;
             }
-            v -= d[off + 3];
+            v -= spec.kind == Kind.RATIO ? d[off + 3] * x : d[off + 3];
             double dy = v - d[off];
             double meanY = d[off] + dy * w / wNew;
             d[off] = meanY;
@@ -513,10 +515,22 @@ public final class SufficientStatistics {
           if (mineEmpty) {
             d[off + 3] = o[off + 3];
           }
-          double dY = o[off] + (o[off + 3] - d[off + 3]) - d[off];
+          // the other part's moments of y - s2 (or y - s2 x) rewritten about this part's shift
+          double delta = o[off + 3] - d[off + 3];
+          double meanY2 = o[off];
+          double cyy2 = o[off + 1];
+          double cyx2 = o[off + 2];
+          if (spec.kind == Kind.RATIO) {
+            meanY2 += delta * o[base + 3];
+            cyy2 += 2 * delta * cyx2 + delta * delta * o[base + 4];
+            cyx2 += delta * o[base + 4];
+          } else {
+            meanY2 += delta;
+          }
+          double dY = meanY2 - d[off];
           d[off] += dY * w2 / w;
-          d[off + 1] += o[off + 1] + dY * dY * f;
-          d[off + 2] += o[off + 2] + dY * dX * f;
+          d[off + 1] += cyy2 + dY * dY * f;
+          d[off + 2] += cyx2 + dY * dX * f;
         }
       }
     }
