@@ -236,7 +236,34 @@ public final class Raking implements WeightAdjustment {
   /** A code per unit for the crossing of all margin variables, as R's {@code svytable(ff)}. */
   private int[] crossing() {
     int n = margins.get(0).size();
+    long[] keys = new long[n];
+    long stride = 1;
+    boolean fits = true;
+    for (Margin m : margins) {
+      int k = m.levels().size();
+      for (int i = 0; i < n; i++) {
+        keys[i] += stride * m.code(i);
+      }
+      if (stride > Long.MAX_VALUE / Math.max(1, k)) {
+        fits = false;
+        break;
+      }
+      stride *= k;
+    }
     int[] cells = new int[n];
+    if (fits && stride <= 1 << 24) {
+      int[] dense = new int[(int) stride];
+      java.util.Arrays.fill(dense, -1);
+      int next = 0;
+      for (int i = 0; i < n; i++) {
+        int key = (int) keys[i];
+        if (dense[key] < 0) {
+          dense[key] = next++;
+        }
+        cells[i] = dense[key];
+      }
+      return cells;
+    }
     Map<List<Integer>, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       List<Integer> key = new ArrayList<>(margins.size());
