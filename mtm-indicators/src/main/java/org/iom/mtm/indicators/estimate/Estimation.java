@@ -510,7 +510,7 @@ public final class Estimation {
       int pw = (cell * plan.specs.size() + spec.index) * 2;
       double presentWeight = st.presentWeight[g][pw] + st.presentWeight[g][pw + 1];
       boolean impact = plan.conventions == Conventions.IMPACT;
-      if (impact && present == 0) {
+      if (impact && present == 0 && !(spec.type == AnalysisType.PROP_SELECT_ONE && missing > 0)) {
         return;
       }
       // the totals A_k and B
@@ -549,7 +549,7 @@ public final class Estimation {
       }
       for (int k = 0; k < spec.comps; k++) {
         long positive = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO ? present : cnt[cBase + 2 + k];
-        if (impact && spec.kind == Kind.CATEGORICAL && spec.type == AnalysisType.PROP_SELECT_ONE && positive == 0) {
+        if (impact && spec.type == AnalysisType.PROP_SELECT_ONE && positive == 0) {
           continue;
         }
         String value = spec.kind == Kind.CATEGORICAL || spec.kind == Kind.MULTI ? spec.labels.get(k) : null;
@@ -558,7 +558,7 @@ public final class Estimation {
         boolean isTotal = spec.type == AnalysisType.TOTAL;
         boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
         double nw = proportion || (isTotal && spec.kind != Kind.NUMERIC) ? aTotal : presentWeight;
-        if (missing > 0) {
+        if (missing > 0 && spec.kind != Kind.CATEGORICAL) {
           flags.add(Flag.MISSING_VALUES);
           out.add(row(spec, value, grouping, values, null, null, null, null, df, null, positive, present, nw,
               presentWeight, flags));
@@ -601,6 +601,11 @@ public final class Estimation {
         Double deffValue = plan.deff == null || se == null ? null : designEffect(spec, g, cell, k, est, var);
         out.add(row(spec, value, grouping, values, est, se, lo, hi, df, deffValue, positive, present, nw,
             presentWeight, flags));
+      }
+      if (impact && spec.type == AnalysisType.PROP_SELECT_ONE && missing > 0) {
+        // analysistools' row for the missing answers: value NA, n their count, no statistic
+        out.add(new ResultRow(spec.type, spec.analysisVar(), null, grouping.vars, values, null, null, null, null,
+            null, null, missing, 0, null, null, EnumSet.of(Flag.MISSING_VALUES)));
       }
     }
 

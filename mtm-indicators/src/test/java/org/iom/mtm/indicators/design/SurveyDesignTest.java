@@ -1,0 +1,144 @@
+package org.iom.mtm.indicators.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.iom.mtm.core.data.AnswerState;
+import org.iom.mtm.core.data.CategoricalColumn;
+import org.iom.mtm.core.data.NumericColumn;
+import org.iom.mtm.core.data.SurveyData;
+import org.junit.jupiter.api.Test;
+
+/** Building designs: R's svydesign rules, and errors that name the variable, row or stratum. */
+class SurveyDesignTest {
+
+  /** Six rows: strata A (psu 1, 2) and B (psu 3, 4); weights w; fpc N per stratum. */
+  private static SurveyData data(double[] w, double[] fpc, int[] psu) {
+    CategoricalColumn.Builder s = CategoricalColumn.builder("s", List.of("A", "B"));
+    for (String v : List.of("A", "A", "A", "B", "B", "B")) {
+      s.add(v);
+    }
+    return SurveyData.of(s.build(), NumericColumn.of("w", w), NumericColumn.of("fpc", fpc),
+        NumericColumn.of("psu", psu[0], psu[1], psu[2], psu[3], psu[4], psu[5]),
+        NumericColumn.of("y", 1, 2, 3, 4, 5, 6));
+  }
+
+  private static final double[] W = {1, 1, 2, 3, 3, 3};
+  private static final double[] FPC = {10, 10, 10, 20, 20, 20};
+  private static final int[] PSU = {1, 1, 2, 3, 4, 4};
+
+  @Test
+  void weightsFromPopulationSizesAsSvydesign() {
+    // R: svydesign(ids = ~psu, strata = ~s, fpc = ~fpc): weight N_h / n_h with n_h = 2 PSUs
+    SurveyDesign d = SurveyDesign.builder(data(W, FPC, PSU)).ids("psu").strata("s").fpc("fpc").build();
+    assertEquals(5.0, d.weight(0));
+    assertEquals(10.0, d.weight(5));
+    assertEquals(2, d.psuCountInStratum(0));
+    assertEquals(10.0, d.populationPsuInStratum(0));
+    assertEquals(2, d.degreesOfFreedom()); // 4 PSUs - 2 strata
+  }
+
+  @Test
+  void samplingFractionsGiveTheSamePopulation() {
+    double[] f = {0.2, 0.2, 0.2, 0.1, 0.1, 0.1};
+    SurveyDesign d = SurveyDesign.builder(data(W, f, PSU)).ids("psu").strata("s").fpc("fpc").build();
+    assertEquals(10.0, d.populationPsuInStratum(0), 1e-12);
+    assertEquals(20.0, d.populationPsuInStratum(1), 1e-12);
+  }
+
+  @Test
+  void noWeightsNoFpcMeansWeightOne() {
+    SurveyDesign d = SurveyDesign.builder(data(W, FPC, PSU)).build();
+    assertEquals(1.0, d.weight(3));
+    assertTrue(d.rowsArePsus());
+    assertEquals(5, d.degreesOfFreedom());
+  }
+
+  @Test
+  void negativeWeightNamesVariableAndRow() {
+    double[] w = W.clone();
+    w[4] = -1;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(w, FPC, PSU)).weights("w").build());
+    assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("row 4"), e.getMessage());
+  }
+
+  @Test
+  void missingWeightNamesVariableAndRow() {
+    NumericColumn.Builder w = NumericColumn.builder("w");
+    w.add(1).add(1).addState(AnswerState.MISSING);
+    SurveyData d = SurveyData.of(w.build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(d).weights("w").build());
+    assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("row 2"), e.getMessage());
+  }
+
+  @Test
+  void clusterInTwoStrataNeedsNest() {
+    int[] psu = {1, 1, 2, 2, 3, 3}; // cluster 2 in A (row 2) and in B (row 3)
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(W, FPC, psu)).ids("psu").strata("s").build());
+    assertTrue(e.getMessage().contains("cluster '2'") && e.getMessage().contains("nest"), e.getMessage());
+    // R: nest = TRUE reads ids within strata: 4 PSUs
+    SurveyDesign d = SurveyDesign.builder(data(W, FPC, psu)).ids("psu").strata("s").nest(true).build();
+    assertEquals(4, d.psuCount());
+  }
+
+  @Test
+  void fpcVaryingWithinAStratumNamesRows() {
+    double[] f = FPC.clone();
+    f[2] = 11;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(W, f, PSU)).ids("psu").strata("s").fpc("fpc").build());
+    assertTrue(e.getMessage().contains("'fpc'") && e.getMessage().contains("stratum 'A'")
+        && e.getMessage().contains("row 2"), e.getMessage());
+  }
+
+  @Test
+  void fpcSmallerThanTheSampleIsRefused() {
+    double[] f = {1.5, 1.5, 1.5, 20, 20, 20};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(W, f, PSU)).ids("psu").strata("s").fpc("fpc").build());
+    assertTrue(e.getMessage().contains("smaller than its 2 sampled units"), e.getMessage());
+  }
+
+  @Test
+  void fractionsAndSizesDoNotMix() {
+    double[] f = {0.5, 0.5, 0.5, 20, 20, 20};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(W, f, PSU)).ids("psu").strata("s").fpc("fpc").build());
+    assertTrue(e.getMessage().contains("row 0") && e.getMessage().contains("sampling fraction"), e.getMessage());
+  }
+
+  @Test
+  void lonelyPsuFailsNamingTheStratum() {
+    int[] psu = {1, 1, 1, 3, 4, 4}; // stratum A has one PSU
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(W, FPC, psu)).ids("psu").strata("s").build());
+    assertTrue(e.getMessage().contains("stratum 'A'"), e.getMessage());
+    SurveyDesign d = SurveyDesign.builder(data(W, FPC, psu)).ids("psu").strata("s").lonelyPsu(LonelyPsu.REMOVE).build();
+    assertEquals(LonelyPsu.REMOVE, d.lonelyPsu());
+    // a census stratum (N_h = n_h) is not lonely: R returns 0 before looking (f < 1e-7)
+    double[] f = {1, 1, 1, 20, 20, 20};
+    SurveyDesign census = SurveyDesign.builder(data(W, f, psu)).ids("psu").strata("s").fpc("fpc").build();
+    assertEquals(1.0, census.populationPsuInStratum(0));
+  }
+
+  @Test
+  void twoStagesNeedFpcAtBothOrNone() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SurveyDesign.builder(data(W, FPC, PSU)).ids("psu", "y").strata("s").fpc("fpc").build());
+    assertTrue(e.getMessage().contains("second stage"), e.getMessage());
+  }
+
+  @Test
+  void lonelyPsuCodesParse() {
+    for (LonelyPsu l : LonelyPsu.values()) {
+      assertEquals(l, LonelyPsu.ofCode(l.code().toUpperCase(java.util.Locale.ROOT)));
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LonelyPsu.ofCode("drop"));
+    assertTrue(e.getMessage().contains("'drop'"));
+  }
+}
