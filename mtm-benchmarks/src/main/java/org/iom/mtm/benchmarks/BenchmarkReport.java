@@ -40,13 +40,16 @@ public final class BenchmarkReport {
         new OptionsBuilder()
             .include(EstimationBenchmark.class.getSimpleName())
             .include(DuckDbBenchmark.class.getSimpleName())
+            .include(KoboReadBenchmark.class.getSimpleName())
             .param("rows", rows)
             .shouldFailOnError(true);
     if (quick) {
+      // One short fork: the whole run within 5 minutes on 2 cores.
       o.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
           .measurementTime(TimeValue.seconds(1)).forks(1);
     }
     Collection<RunResult> results = new Runner(o.build()).run();
+    long csvBytes = KoboReadBenchmark.uncompressedBytes(Integer.parseInt(rows));
     Map<String, Double> ms = new LinkedHashMap<>();
     for (RunResult r : results) {
       String label = r.getParams().getBenchmark();
@@ -67,6 +70,11 @@ public final class BenchmarkReport {
           e.getValue() * 1e6 / n,
           baseline == null ? "" : String.format(Locale.ROOT, "%.2f", e.getValue() / baseline),
           duck == null || e.getKey().startsWith("DuckDb") ? "" : String.format(Locale.ROOT, "%.2f", e.getValue() / duck));
+    }
+    Double read = ms.get("KoboReadBenchmark.readGzipCsv");
+    if (read != null) {
+      System.out.printf(Locale.ROOT, "%nKoBo CSV (gzip) read with its form: %.1f MB of CSV in %.0f ms = %.1f MB/s%n",
+          csvBytes / 1e6, read, csvBytes / 1e6 / (read / 1000));
     }
   }
 }
