@@ -206,4 +206,38 @@ class ReportCommandTest {
     assertTrue(r.err().startsWith("mtm: error: ") && r.err().contains("no_such_var"), r.err());
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void anyFormWithoutPlanOrBaselineAnalysesEveryQuestion() throws IOException {
+    org.iom.mtm.core.form.Questionnaire form = org.iom.mtm.core.form.Questionnaire.builder("tiny")
+        .choices(org.iom.mtm.core.form.ChoiceList.of("colour", "red", "Red", "blue", "Blue"))
+        .add(org.iom.mtm.core.form.Question.builder("colour", "select_one colour").label("Favourite colour"))
+        .add(org.iom.mtm.core.form.Question.builder("size", "integer").label("Size"))
+        .build();
+    org.iom.mtm.core.data.CategoricalColumn.Builder colour =
+        org.iom.mtm.core.data.CategoricalColumn.builder("colour", java.util.List.of("red", "blue"));
+    org.iom.mtm.core.data.NumericColumn.Builder size = org.iom.mtm.core.data.NumericColumn.builder("size");
+    for (int i = 0; i < 40; i++) {
+      colour.add(i % 4 == 0 ? 1 : 0);
+      size.add(10 + i % 7);
+    }
+    Path in = dir.resolve("tiny");
+    Files.createDirectories(in);
+    try (var w = Files.newBufferedWriter(in.resolve("form.json"))) {
+      org.iom.mtm.io.export.KoboAssetJson.write(form, w);
+    }
+    try (var w = Files.newBufferedWriter(in.resolve("data.csv"))) {
+      org.iom.mtm.io.export.KoboCsvExport.write(org.iom.mtm.core.data.SurveyData.of(colour.build(), size.build()), w, ';');
+    }
+    Path out = dir.resolve("tiny-out");
+    MtmTest.Run r = MtmTest.mtm("report", "--form", in.resolve("form.json").toString(), "--data", in.resolve("data.csv").toString(),
+        "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    ResultTable t = ResultReader.readJson(out.resolve("indicators.json"));
+    // 30 of 40 answered red; the mean of 10 + (i mod 7) over i < 40 is 12.875 (515 / 40).
+    assertEquals(0.75, row(t, "prop_select_one @/@ colour %/% red @/@ NA %/% NA").stat(), 1e-12);
+    assertEquals(12.875, row(t, "mean @/@ size %/% NA @/@ NA %/% NA").stat(), 1e-12);
+    assertFalse(Files.exists(out.resolve("weighted")), "no baseline, no weights");
+    assertTrue(Files.readString(out.resolve("report.html")).contains("Favourite colour"));
+  }
 }
