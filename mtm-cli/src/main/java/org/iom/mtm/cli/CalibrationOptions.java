@@ -1,5 +1,6 @@
 package org.iom.mtm.cli;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +19,15 @@ import org.iom.mtm.indicators.weighting.PostStratification;
 import org.iom.mtm.indicators.weighting.Raking;
 import org.iom.mtm.indicators.weighting.Reweighting;
 import org.iom.mtm.indicators.weighting.Trimming;
+import org.iom.mtm.indicators.weighting.WeightingReport;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.csv.CsvOptions;
 import org.iom.mtm.io.csv.CsvReader;
 import org.iom.mtm.io.csv.CsvRecord;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The calibration flags shared by {@code mtm estimate} and {@code mtm weight}: post-stratification,
@@ -31,6 +35,9 @@ import picocli.CommandLine.Option;
  * errors that account for them as R survey's do.
  */
 final class CalibrationOptions {
+
+  /** The command using these options, for its standard error. */
+  @Spec(Spec.Target.MIXEE) @Nullable CommandSpec mixee;
 
   @Option(names = "--poststratify", paramLabel = "V=FILE",
       description = "Post-stratify on V; FILE a CSV with columns V and Freq (V1,V2=FILE for crossed cells).")
@@ -109,7 +116,18 @@ final class CalibrationOptions {
     for (int i = 0; i < w.length; i++) {
       w[i] = design.weight(i);
     }
-    return reweight(design.data(), Reweighting.of(w)).applyTo(design);
+    Reweighting chain = reweight(design.data(), Reweighting.of(w));
+    // Warnings (partial post-strata, forced calibration, one-pass trimming) are never silent.
+    if (mixee != null) {
+      PrintWriter err = mixee.commandLine().getErr();
+      for (WeightingReport r : chain.reports()) {
+        for (String warning : r.warnings()) {
+          err.println("mtm: warning: " + warning);
+        }
+      }
+      err.flush();
+    }
+    return chain.applyTo(design);
   }
 
   /**

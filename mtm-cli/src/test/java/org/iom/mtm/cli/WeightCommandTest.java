@@ -201,4 +201,18 @@ class WeightCommandTest {
     assertEquals(Mtm.EXIT_BAD_INPUT, bad.status());
     assertTrue(bad.err().contains("strata with respondents but no baseline count: M (50 respondents)"), bad.err());
   }
+
+  @Test
+  void estimateWarnsAboutPartialPostStrata() throws IOException {
+    Path data = resource("apiclus1.csv");
+    Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\nX,300\n");
+    Run r = mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+        "--poststratify", "stype=" + types, "--partial", "--mean", "api00", "--format", "csv");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().contains("mtm: warning: post-strata of 'stype' with a population count but no unit: [X (300)]"), r.err());
+    String[] cells = r.out().lines().filter(l -> l.startsWith("mean,api00")).findFirst().orElseThrow().split(",");
+    // R 4.2: svymean(~api00, postStratify(dclus1, ~stype, pop.types.x, partial = TRUE))
+    assertEquals(642.31078821158212, Double.parseDouble(cells[5]), 1e-9);
+    assertEquals(23.920486445090386, Double.parseDouble(cells[6]), 1e-10);
+  }
 }
