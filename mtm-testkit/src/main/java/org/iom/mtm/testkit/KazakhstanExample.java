@@ -22,6 +22,7 @@ import org.iom.mtm.core.data.NumericColumn;
 import org.iom.mtm.core.data.SurveyData;
 import org.iom.mtm.core.data.TextColumn;
 import org.iom.mtm.core.form.ChoiceList;
+import org.iom.mtm.core.form.Label;
 import org.iom.mtm.core.form.Question;
 import org.iom.mtm.core.form.Questionnaire;
 import org.iom.mtm.core.geo.AdminArea;
@@ -200,8 +201,8 @@ public final class KazakhstanExample {
   };
 
   /**
-   * The questionnaire of the example: the seed's survey, English labels, skip logic as
-   * {@code relevant} expressions.
+   * The questionnaire of the example: the seed's survey, question labels in English and Russian
+   * (choices in English), skip logic as {@code relevant} expressions.
    *
    * @return the form
    */
@@ -220,6 +221,7 @@ public final class KazakhstanExample {
     Questionnaire.Builder b = Questionnaire.builder("mtm_kaz_2023_survey")
         .title("MTM Kazakhstan 2023: survey of international migrant workers (synthetic example)")
         .version("2023.1")
+        .defaultLanguage("English (en)")
         .choices(ChoiceList.of("region", regionChoices.toArray(String[]::new)))
         .choices(ChoiceList.of("nationality", natChoices.toArray(String[]::new)));
     for (String[] list : LISTS) {
@@ -289,8 +291,67 @@ public final class KazakhstanExample {
     return b.build();
   }
 
+  /** The question labels in Russian, the survey's second language in Kazakhstan. */
+  private static final Map<String, String> RUSSIAN = Map.ofEntries(
+      Map.entry("region", "Регион интервью"),
+      Map.entry("site", "Район интервью (p-код)"),
+      Map.entry("sex", "Пол"),
+      Map.entry("age", "Возраст"),
+      Map.entry("nationality", "Гражданство"),
+      Map.entry("marital_status", "Семейное положение"),
+      Map.entry("education", "Наивысший полученный уровень образования"),
+      Map.entry("education_field", "Область образования"),
+      Map.entry("main_provider", "Вы единственный или основной кормилец в своём домохозяйстве?"),
+      Map.entry("time_away", "Как давно вы уехали из страны происхождения?"),
+      Map.entry("expected_duration", "Вы ожидали отсутствовать именно столько времени?"),
+      Map.entry("leave_reason", "Основная причина отъезда из страны происхождения"),
+      Map.entry("leave_reason_other", "Какая другая причина?"),
+      Map.entry("work_for", "Кто намерен работать или искать работу?"),
+      Map.entry("prior_employment", "Занятость до приезда в Казахстан"),
+      Map.entry("prior_sector", "Отрасль последней работы до приезда"),
+      Map.entry("employment_status", "Текущий статус занятости"),
+      Map.entry("employment_type", "Текущий вид занятости"),
+      Map.entry("worked_in_kz", "Вы раньше работали в Казахстане?"),
+      Map.entry("job_search", "Как вы ищете работу?"),
+      Map.entry("start_business", "Предпринимаете ли вы шаги, чтобы начать собственное дело?"),
+      Map.entry("desired_conditions", "Какую работу вы бы приняли?"),
+      Map.entry("employment_services", "Помощь, полученная от службы занятости"),
+      Map.entry("obstacles", "Препятствия к поиску хорошей работы"),
+      Map.entry("sector", "Отрасль вашей текущей работы"),
+      Map.entry("same_sector", "Вы раньше работали в той же отрасли?"),
+      Map.entry("same_sector_years", "Как долго?"),
+      Map.entry("income", "Ежемесячный доход (тенге)"),
+      Map.entry("income_sufficiency", "Достаточно ли вашего дохода на ежемесячные расходы?"),
+      Map.entry("written_contract", "Есть ли у вас письменный трудовой договор?"),
+      Map.entry("pension", "Делает ли работодатель пенсионные отчисления?"),
+      Map.entry("annual_leave", "Есть ли у вас оплачиваемый ежегодный отпуск или компенсация вместо него?"),
+      Map.entry("paid_less", "Вам платят меньше, чем обещали?"),
+      Map.entry("remits", "Отправляете ли вы деньги в страну происхождения?"),
+      Map.entry("remit_share", "Доля ежемесячного дохода, которую вы отправляете"),
+      Map.entry("remit_main_income", "Являются ли переводы основным доходом вашей семьи?"),
+      Map.entry("remit_frequency", "Как часто вы отправляете деньги?"),
+      Map.entry("remit_channel", "Как вы обычно отправляете деньги?"),
+      Map.entry("remit_reasons", "На что идут эти деньги?"),
+      Map.entry("housing", "Текущее жильё"),
+      Map.entry("housing_barriers", "Препятствия к постоянному жилью"),
+      Map.entry("household_size", "Сколько человек живёт в вашем домохозяйстве?"),
+      Map.entry("health_access", "Есть ли у вас доступ к медицинским услугам?"),
+      Map.entry("education_access", "Есть ли у вас доступ к образованию?"),
+      Map.entry("financial_access", "Есть ли у вас доступ к финансовым услугам?"),
+      Map.entry("informed_rights", "Чувствуете ли вы себя информированным о своих правах в Казахстане?"),
+      Map.entry("afford", "Что из перечисленного вы можете себе позволить?"),
+      Map.entry("relations_local", "Хорошие ли у вас отношения с местным сообществом?"),
+      Map.entry("relations_migrants", "Хорошие ли у вас отношения с другими сообществами мигрантов?"),
+      Map.entry("intentions", "Планы на будущее"),
+      Map.entry("departure_time", "Когда вы намерены уехать?"),
+      Map.entry("destination", "Страна, в которую вы намерены переехать")
+  );
+
   private static Question.Builder q(String name, String type, String label) {
-    return Question.builder(name, type).label(label);
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("English (en)", label);
+    texts.put("Russian (ru)", RUSSIAN.get(name));
+    return Question.builder(name, type).label(Label.of(texts));
   }
 
   // ---------------------------------------------------------------- the baseline
