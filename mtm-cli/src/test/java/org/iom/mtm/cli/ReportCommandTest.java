@@ -133,6 +133,8 @@ class ReportCommandTest {
     assertTrue(run.out().contains("668,422"), run.out());
     assertTrue(run.out().contains("Table 1"), run.out());
     assertTrue(run.out().contains("Table 2"), run.out());
+    // Published: 194,212 KZT (421 USD).
+    assertTrue(run.out().contains("= 421 USD at 461.3 KZT per USD"), run.out());
   }
 
   @Test

@@ -18,6 +18,22 @@ import org.iom.mtm.core.data.SurveyData;
 public final class Catalogue {
   private Catalogue() {}
 
+  /**
+   * Tenge per US dollar for the report's income in USD: the rate its own figures imply (194,212
+   * KZT printed as 421 USD), close to the National Bank's rate of the survey months.
+   */
+  public static final double KZT_PER_USD = 461.3;
+
+  /**
+   * The mean income in US dollars, as the report states it beside the tenge.
+   *
+   * @param kzt an amount in tenge
+   * @return the text {@code "421 USD at 461.3 KZT per USD"}
+   */
+  public static String inUsd(double kzt) {
+    return String.format(java.util.Locale.ROOT, "%,.0f USD at %.1f KZT per USD", kzt / KZT_PER_USD, KZT_PER_USD);
+  }
+
   /** Sections of the survey part, in the report's order. */
   public static final List<String> SECTIONS =
       List.of(

@@ -54,6 +54,9 @@ public final class Headlines {
             cut(level, 34), cut(group, 12), r.n(), value(r.analysisType(), r.stat()),
             interval(r.analysisType(), r.statLow(), r.statUpp()), w == null ? "" : value(w.analysisType(), w.stat()),
             r.flags().isEmpty() ? "" : "  [" + r.flagCodes() + "]"));
+        if (a.variable().equals("income") && a.type() == AnalysisType.MEAN && r.groupVars().isEmpty() && r.stat() != null) {
+          out.append("  = ").append(Catalogue.inUsd(r.stat())).append('\n');
+        }
       }
     }
     return out.toString();

@@ -146,6 +146,13 @@ public final class HtmlReport {
       h.append("<img alt=\"").append(esc(t)).append("\" src=\"").append(uri).append("\">\n");
     }
     table(h, a, rows, weighted, labels, prop);
+    if (a.variable().equals("income") && a.type() == AnalysisType.MEAN) {
+      for (ResultRow r : rows) {
+        if (r.groupVars().isEmpty() && r.stat() != null) {
+          h.append("<p class=\"foot\">Mean income of everyone asked: ").append(esc(Catalogue.inUsd(r.stat()))).append(".</p>\n");
+        }
+      }
+    }
     h.append("</div>\n</figure>\n");
   }
 
