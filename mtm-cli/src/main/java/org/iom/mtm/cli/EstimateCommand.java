@@ -17,7 +17,6 @@ import org.iom.mtm.indicators.estimate.Denominator;
 import org.iom.mtm.indicators.estimate.DesignEffect;
 import org.iom.mtm.indicators.estimate.Estimation;
 import org.iom.mtm.indicators.result.ResultTable;
-import org.iom.mtm.io.ResultFormat;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,11 +91,7 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--suppress", description = "Withhold stat, se and interval of flagged small cells, and as many others as it takes that none can be derived from margins; n and n_total are kept.")
   boolean suppress;
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "json|csv|hxl|table|markdown", description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  @Nullable Path out;
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +101,7 @@ final class EstimateCommand implements Callable<Integer> {
         && ratios.isEmpty() && medians.isEmpty() && quantiles.isEmpty()) {
       throw new InputException("nothing to estimate: give --mean, --total, --prop, --multi, --ratio, --median or --quantile");
     }
-    ResultFormat fmt = Output.format(format);
+    output.format();
     Set<String> categorical = new LinkedHashSet<>(props);
     categorical.addAll(by);
     if (design.strata != null) {
@@ -157,7 +152,7 @@ final class EstimateCommand implements Callable<Integer> {
     if (suppress) {
       table = Disclosure.suppress(table);
     }
-    Output.write(table, fmt, out, spec.commandLine().getOut());
+    output.write(table, spec.commandLine().getOut());
     return 0;
   }
 

@@ -19,7 +19,6 @@ import org.iom.mtm.indicators.samplesize.Allocation;
 import org.iom.mtm.indicators.samplesize.SamplePlan;
 import org.iom.mtm.indicators.samplesize.Stratum;
 import org.iom.mtm.io.ReadException;
-import org.iom.mtm.io.ResultFormat;
 import org.iom.mtm.io.baseline.BaselineReader;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -77,17 +76,13 @@ final class SampleSizeCommand implements Callable<Integer> {
   @Option(names = "--reconcile", defaultValue = "median", paramLabel = "median|mean|max|min", description = "Informants' counts reconciled by (default: ${DEFAULT-VALUE}).")
   String reconcile = "median";
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "json|csv|hxl|table|markdown", description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  @Nullable Path out;
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    ResultFormat fmt = Output.format(format);
+    output.format();
     BaselineDimension dimension = parse("--strata", () -> BaselineDimension.ofCode(strata));
     PopulationCategory category = parse("--population-type", () -> PopulationCategory.ofCode(populationType));
     Reconciliation method = parse("--reconcile", () -> Reconciliation.ofCode(reconcile));
@@ -140,7 +135,7 @@ final class SampleSizeCommand implements Callable<Integer> {
     meta.put("baseline_year", Integer.toString(y));
     meta.put("population_type", category.code());
     meta.put("reconcile", method.code());
-    Output.write(ResultTable.of(table.rows(), meta), fmt, out, spec.commandLine().getOut());
+    output.write(ResultTable.of(table.rows(), meta), spec.commandLine().getOut());
     return 0;
   }
 
