@@ -545,7 +545,7 @@ public final class KazakhstanExample {
     private final int n = RESPONDENTS;
     private final boolean[] female = new boolean[RESPONDENTS];
     private final Map<String, @Nullable String[]> one = new HashMap<>();
-    private final Map<String, boolean[][]> multi = new HashMap<>();
+    private final Map<String, boolean @Nullable [][]> multi = new HashMap<>();
     private final Map<String, double[]> numbers = new HashMap<>();
     private final Map<String, AnswerState[]> numberStates = new HashMap<>();
 
@@ -556,7 +556,7 @@ public final class KazakhstanExample {
     }
 
     boolean is(int row, String question, String level) {
-      String[] a = one.get(question);
+      @Nullable String[] a = one.get(question);
       return a != null && level.equals(a[row]);
     }
 
@@ -571,7 +571,7 @@ public final class KazakhstanExample {
       }
       int base = baseAll == null ? women.size() + men.size() : baseAll;
       int[][] counts = PublishedShares.solve(women.size(), men.size(), base, List.of(targets));
-      String[] answers = new String[n];
+      @Nullable String[] answers = new String[n];
       SplittableRandom r = seed.stream(name);
       for (int sex = 0; sex < 2; sex++) {
         List<String> levels = new ArrayList<>();
@@ -595,7 +595,7 @@ public final class KazakhstanExample {
      */
     void selectMultiple(String name, IntPredicate eligible, String fallback, Target... options) {
       List<String> names = form.selectMultiple(name).names();
-      boolean[][] chosen = new boolean[n][];
+      boolean @Nullable [][] chosen = new boolean[n][];
       List<Integer> women = new ArrayList<>();
       List<Integer> men = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -635,9 +635,9 @@ public final class KazakhstanExample {
 
     /** A select_multiple where everyone asked chose exactly one option, from a solved select_one. */
     void oneAsMultiple(String from, String name) {
-      String[] a = one.remove(from);
+      @Nullable String[] a = one.remove(from);
       List<String> names = form.selectMultiple(name).names();
-      boolean[][] chosen = new boolean[n][];
+      boolean @Nullable [][] chosen = new boolean[n][];
       for (int i = 0; i < n; i++) {
         if (a[i] != null) {
           chosen[i] = new boolean[names.size()];
@@ -846,7 +846,7 @@ public final class KazakhstanExample {
         throw new IllegalStateException(name + ": " + rows.size() + " eligible, " + answers.size() + " answers");
       }
       shuffle(answers, seed.stream(name));
-      String[] a = new String[n];
+      @Nullable String[] a = new String[n];
       for (int j = 0; j < rows.size(); j++) {
         a[rows.get(j)] = answers.get(j);
       }
@@ -881,7 +881,7 @@ public final class KazakhstanExample {
       add(rest, "unemployed_looking", 62);
       add(rest, "other", others.size() - 62);
       shuffle(rest, r);
-      String[] a = new String[n];
+      @Nullable String[] a = new String[n];
       for (int j = 0; j < workers.size(); j++) {
         a[workers.get(j)] = work.get(j);
       }
@@ -982,7 +982,7 @@ public final class KazakhstanExample {
         String name = q.name();
         switch (q.declaration().type()) {
           case SELECT_ONE -> {
-            String[] a = name.equals("region") || name.equals("sex") ? fixed.get(name) : one.get(name);
+            @Nullable String[] a = name.equals("region") || name.equals("sex") ? fixed.get(name) : one.get(name);
             if (a == null) {
               throw new IllegalStateException("no answers for " + name);
             }
@@ -1001,7 +1001,7 @@ public final class KazakhstanExample {
             columns.add(c.build());
           }
           case SELECT_MULTIPLE -> {
-            boolean[][] m = multi.get(name);
+            boolean @Nullable [][] m = multi.get(name);
             MultiSelectColumn.Builder c = MultiSelectColumn.builder(name, form.selectMultiple(name).names());
             for (boolean[] row : m) {
               if (row == null) {

@@ -76,7 +76,7 @@ final class PublishedShares {
         candidates.add(candidates(t, women, men, baseAll));
       }
     }
-    int[][] chosen = new int[k][];
+    int @Nullable [][] chosen = new int[k][];
     boolean hasFree = freeWeight > 0;
     if (!search(targets, candidates, chosen, 0, 0, 0, women, men, hasFree)) {
       throw new IllegalStateException("no counts reproduce " + targets + " with " + women + " women, " + men + " men");
@@ -102,7 +102,7 @@ final class PublishedShares {
   }
 
   private static boolean search(
-      List<Target> targets, List<List<int[]>> candidates, int[][] chosen, int i, int sumW, int sumM,
+      List<Target> targets, List<List<int[]>> candidates, int @Nullable [][] chosen, int i, int sumW, int sumM,
       int women, int men, boolean hasFree) {
     if (i == targets.size()) {
       return hasFree ? sumW <= women && sumM <= men : sumW == women && sumM == men;
