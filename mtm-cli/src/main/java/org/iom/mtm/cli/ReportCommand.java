@@ -157,6 +157,7 @@ final class ReportCommand implements Callable<Integer> {
     meta.put("weights", "none: every respondent counts once, as in the published report");
     meta.put("denominator", "those asked the question (skip logic); don't know and refused are answers of their own");
     meta.put("intervals", "95%: logit (R svyciprop) for proportions, t on the design df for means and medians");
+    meta.put("deff", "against simple random sampling with replacement (R deff = \"replace\")");
     SurveyDesign unweighted = InputFiles.inFile(dataFile, () -> design(data, hasStrata, hasIds, null));
     ResultTable surveyRows = InputFiles.inFile(dataFile, () -> Indicators.survey(unweighted, analyses, meta));
     ResultTable weighted = null;

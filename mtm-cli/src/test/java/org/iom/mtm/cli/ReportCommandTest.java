@@ -63,6 +63,9 @@ class ReportCommandTest {
     assertEquals(204, women.n());
     assertEquals(1131, women.nTotal());
     assertEquals(18, Math.round(100 * women.stat()));
+    // Sites cluster, so the design effect is there, finite and positive.
+    assertNotNull(women.deff());
+    assertTrue(women.deff() > 0, women.toString());
     assertEquals(37.0, row(table, "mean @/@ age %/% NA @/@ sex %/% female").stat(), 1e-9);
     assertEquals(35.0, row(table, "mean @/@ age %/% NA @/@ sex %/% male").stat(), 1e-9);
     assertEquals(53, pct("prop_select_one @/@ marital_status %/% married @/@ sex %/% female"));

@@ -159,7 +159,7 @@ public final class HtmlReport {
   private static void table(StringBuilder h, Analysis a, List<ResultRow> rows, @Nullable ResultTable weighted, Labels labels, boolean prop) {
     Set<Flag> seen = EnumSet.noneOf(Flag.class);
     h.append("<div><table>\n<tr><th>").append(prop ? "Answer" : "Statistic").append("</th><th>Group</th><th>n</th><th>of</th><th>")
-        .append(prop ? "%" : "Estimate").append("</th><th>95% interval</th>");
+        .append(prop ? "%" : "Estimate").append("</th><th>95% interval</th><th>deff</th>");
     if (weighted != null) {
       h.append("<th>Weighted</th>");
     }
@@ -171,7 +171,8 @@ public final class HtmlReport {
       h.append("<tr><td>").append(esc(level)).append("</td><td class=\"l\">").append(esc(group)).append("</td><td>")
           .append(r.n()).append("</td><td>").append(r.nTotal()).append("</td><td>")
           .append(esc(Headlines.value(r.analysisType(), r.stat()))).append("</td><td>")
-          .append(esc(Headlines.interval(r.analysisType(), r.statLow(), r.statUpp()))).append("</td>");
+          .append(esc(Headlines.interval(r.analysisType(), r.statLow(), r.statUpp()))).append("</td><td>")
+          .append(r.deff() == null ? "" : String.format(Locale.ROOT, "%.2f", r.deff())).append("</td>");
       if (weighted != null) {
         h.append("<td>").append(w == null ? "" : esc(Headlines.value(w.analysisType(), w.stat()))).append("</td>");
       }

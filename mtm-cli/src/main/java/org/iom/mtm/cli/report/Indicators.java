@@ -91,7 +91,7 @@ public final class Indicators {
   /**
    * Runs the analyses on a design in as few passes as there are distinct by-variable lists:
    * proportions with R's logit interval ({@code svyciprop}), means and medians with the t interval
-   * on the design's degrees of freedom; design effects against simple random sampling; missing
+   * on the design's degrees of freedom; design effects against simple random sampling with replacement; missing
    * values of a numeric variable set aside; every row flagged by the NCHS and 30/30 standards.
    *
    * @param design the design
@@ -112,7 +112,9 @@ public final class Indicators {
     for (Map.Entry<List<Object>, List<Analysis>> run : runs.entrySet()) {
       List<Analysis> batch = run.getValue();
       boolean prop = (Boolean) run.getKey().get(1);
-      Estimation e = Estimation.of(design).naRm(true).deff(DesignEffect.SRSWOR)
+      // Against SRS with replacement (R's deff = "replace"): unweighted, the weights add up to n,
+      // and the without-replacement reference would be a sample of the whole population.
+      Estimation e = Estimation.of(design).naRm(true).deff(DesignEffect.SRSWR)
           .ci(prop ? ConfidenceInterval.LOGIT : ConfidenceInterval.T);
       for (Analysis a : batch) {
         switch (a.type()) {
