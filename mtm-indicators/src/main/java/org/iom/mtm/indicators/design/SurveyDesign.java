@@ -128,6 +128,21 @@ public final class SurveyDesign {
   }
 
   /**
+   * Kish's effective sample size of the weights, {@code (sum w)^2 / sum w^2}; Kish's design
+   * effect due to weighting is {@code rowCount() / kishEffectiveSize()}.
+   *
+   * @return the effective sample size, 0 without rows or with all weights 0
+   */
+  public double kishEffectiveSize() {
+    double sum = weightSum();
+    double sum2 = 0;
+    for (double w : weights) {
+      sum2 += w * w;
+    }
+    return sum2 == 0 ? 0 : sum * sum / sum2;
+  }
+
+  /**
    * The stratum code of a row.
    *
    * @param row the row

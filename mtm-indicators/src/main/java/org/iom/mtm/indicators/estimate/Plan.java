@@ -197,7 +197,7 @@ final class Plan {
       this.levels = List.copyOf(lv);
       long cellCount = 1;
       for (List<String> l : lv) {
-        cellCount *= Math.max(1, l.size());
+        cellCount *= l.size(); // a by-variable without levels gives no domain
       }
       if (cellCount > 50_000_000L) {
         throw new IllegalArgumentException(

@@ -134,6 +134,13 @@ class SurveyDesignTest {
   }
 
   @Test
+  void kishEffectiveSize() {
+    // weights 1, 1, 2, 3, 3, 3: (sum w)^2 / sum w^2 = 13^2 / 33
+    SurveyDesign d = SurveyDesign.builder(data(W, FPC, PSU)).weights("w").build();
+    assertEquals(169.0 / 33, d.kishEffectiveSize(), 1e-14);
+  }
+
+  @Test
   void lonelyPsuCodesParse() {
     for (LonelyPsu l : LonelyPsu.values()) {
       assertEquals(l, LonelyPsu.ofCode(l.code().toUpperCase(java.util.Locale.ROOT)));
