@@ -836,11 +836,7 @@ public final class Estimation {
       }
       double total = wsum[0] + wsum[1];
       // sort by value, ties in row order, as R's order()
-      Integer[] idx = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        idx[i] = i;
-      }
-      Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> y[i]).thenComparingInt(i -> list[i]));
+      int[] idx = IndexSort.order(size, y, list, null);
       double[] ySorted = new double[size];
       double[] wSorted = new double[size];
       int nonzero = 0;
@@ -853,12 +849,15 @@ public final class Estimation {
         }
       }
       // design order of the rows, for the variance of the Woodruff proportion
-      int[] byUnit = IntStream.range(0, size).boxed()
-          .sorted(Comparator.<Integer>comparingInt(i -> design.stratum(list[i]))
-              .thenComparingInt(i -> design.psu(list[i]))
-              .thenComparingInt(i -> design.secondStageVariance() ? design.ssu(list[i]) : 0)
-              .thenComparingInt(i -> list[i]))
-          .mapToInt(Integer::intValue).toArray();
+      double[] stratumKey = new double[size];
+      int[] psuKey = new int[size];
+      int[] ssuKey = new int[size];
+      for (int i = 0; i < size; i++) {
+        stratumKey[i] = design.stratum(list[i]);
+        psuKey[i] = design.psu(list[i]);
+        ssuKey[i] = design.secondStageVariance() ? design.ssu(list[i]) : list[i];
+      }
+      int[] byUnit = IndexSort.order(size, stratumKey, psuKey, ssuKey);
       int[] stratum = new int[size];
       int[] psu = new int[size];
       int[] ssu = new int[size];
