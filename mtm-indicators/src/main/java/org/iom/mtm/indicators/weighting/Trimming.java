@@ -118,6 +118,15 @@ public final class Trimming implements WeightAdjustment {
     for (boolean t : trimmed) {
       count += t ? 1 : 0;
     }
+    for (int i = 0; i < n; i++) {
+      if (w[i] < 0) {
+        // R's trimWeights returns such weights; a negative weight is never what trimming meant.
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "one pass of trimming to [%s, %s] makes weight %s of row %d negative (sharing what was added to"
+                + " weights below the bound among the others): use strict trimming or wider bounds",
+            bound(lower), bound(upper), Json.number(w[i]), i));
+      }
+    }
     List<String> warnings = new java.util.ArrayList<>();
     if (!strict) {
       int still = 0;

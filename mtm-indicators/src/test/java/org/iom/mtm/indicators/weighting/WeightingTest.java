@@ -210,6 +210,16 @@ class WeightingTest {
   }
 
   @Test
+  void onePassTrimmingThatWouldMakeAWeightNegativeIsRefused() {
+    // Raising 1, 1, 1 to 10 takes 27 from the one weight inside: 20 - 27 < 0 (R returns -7).
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Trimming.of(10, 30).apply(new double[] {1, 1, 1, 20}));
+    assertTrue(e.getMessage().contains("weight -7 of row 3 negative"), e.getMessage());
+    // Strictly, no weights within [10, 30] keep the total 23 of four units: refused too.
+    assertThrows(IllegalArgumentException.class, () -> Trimming.of(10, 30).strict(true).apply(new double[] {1, 1, 1, 20}));
+  }
+
+  @Test
   void normalisation() {
     double[] w = {1, 3, 4};
     assertArrayEquals(new double[] {0.375, 1.125, 1.5}, Normalisation.toSampleSize().apply(w).weights(), 1e-15);
