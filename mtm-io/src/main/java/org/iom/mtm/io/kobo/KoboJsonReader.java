@@ -92,7 +92,7 @@ public final class KoboJsonReader {
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
           String key = p.currentName();
           t = p.nextToken();
-          if ((key.equals("results") || key.equals("submissions")) && t == JsonToken.START_ARRAY) {
+          if ((key.equals("results") || key.equals("submissions") || key.equals("result")) && t == JsonToken.START_ARRAY) {
             readArray(p, name, main, repeats);
             found = true;
           } else {
