@@ -539,11 +539,15 @@ public final class KazakhstanExample {
     private static final String DNK = "dnk";
     private static final String REFUSED = "pnta";
 
+    /** Spread of the site effects against the respondent's own noise (1): a moderate clustering. */
+    private static final double SITE_EFFECT = 0.6;
+
     private final Seed seed;
     private final Questionnaire form;
     private final Rayons rayons;
     private final int n = RESPONDENTS;
     private final boolean[] female = new boolean[RESPONDENTS];
+    private final String[] siteOf = new String[RESPONDENTS];
     private final Map<String, @Nullable String[]> one = new HashMap<>();
     private final Map<String, boolean @Nullable [][]> multi = new HashMap<>();
     private final Map<String, double[]> numbers = new HashMap<>();
@@ -580,8 +584,7 @@ public final class KazakhstanExample {
             levels.add(targets[k].level());
           }
         }
-        shuffle(levels, r);
-        List<Integer> rows = sex == 0 ? women : men;
+        List<Integer> rows = clustered(sex == 0 ? women : men, name, r);
         for (int j = 0; j < rows.size(); j++) {
           answers[rows.get(j)] = levels.get(j);
         }
@@ -611,8 +614,7 @@ public final class KazakhstanExample {
             ? new int[][] {{(int) Math.round(t.weight() * women.size()), (int) Math.round(t.weight() * men.size())}}
             : PublishedShares.solve(women.size(), men.size(), women.size() + men.size(), List.of(t, free("_not", 1)));
         for (int sex = 0; sex < 2; sex++) {
-          List<Integer> rows = new ArrayList<>(sex == 0 ? women : men);
-          shuffle(rows, r);
+          List<Integer> rows = clustered(sex == 0 ? women : men, name + "/" + t.level(), r);
           for (int j = 0; j < counts[0][sex]; j++) {
             chosen[rows.get(j)][o] = true;
           }
@@ -631,6 +633,26 @@ public final class KazakhstanExample {
         }
       }
       multi.put(name, chosen);
+    }
+
+    /**
+     * The rows in a random order that keeps respondents of one site together a little: each
+     * site draws an effect for the question, and rows are ordered by their site's effect plus
+     * their own noise. Answers handed out in this order (level by level) are more alike within
+     * a site than between sites, as in real cluster samples, so design effects exceed 1; the
+     * counts of each answer stay exactly as solved.
+     */
+    List<Integer> clustered(List<Integer> rows, String question, SplittableRandom r) {
+      SplittableRandom effects = seed.stream(question + "#sites");
+      Map<String, Double> effect = new HashMap<>();
+      List<Integer> out = new ArrayList<>(rows);
+      Map<Integer, Double> key = new HashMap<>();
+      for (int row : out) {
+        double e = effect.computeIfAbsent(siteOf[row], k -> SITE_EFFECT * SyntheticSurvey.gaussian(effects));
+        key.put(row, e + SyntheticSurvey.gaussian(r));
+      }
+      out.sort((a, b) -> Double.compare(key.get(a), key.get(b)));
+      return out;
     }
 
     /** A select_multiple where everyone asked chose exactly one option, from a solved select_one. */
@@ -695,7 +717,7 @@ public final class KazakhstanExample {
         }
       }
       shuffle(regionOf, seed.stream("region"));
-      String[] site = new String[n];
+      String[] site = siteOf;
       SplittableRandom rSite = seed.stream("site");
       for (int i = 0; i < n; i++) {
         int h = regionOf.get(i);
@@ -845,10 +867,10 @@ public final class KazakhstanExample {
       if (answers.size() != rows.size()) {
         throw new IllegalStateException(name + ": " + rows.size() + " eligible, " + answers.size() + " answers");
       }
-      shuffle(answers, seed.stream(name));
+      List<Integer> order = clustered(rows, name, seed.stream(name));
       @Nullable String[] a = new String[n];
-      for (int j = 0; j < rows.size(); j++) {
-        a[rows.get(j)] = answers.get(j);
+      for (int j = 0; j < order.size(); j++) {
+        a[order.get(j)] = answers.get(j);
       }
       one.put(name, a);
     }
