@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.iom.mtm.core.PopulationCategory;
 import org.iom.mtm.core.baseline.BaselineCounts;
-import org.iom.mtm.core.baseline.BaselineRecord;
 import org.iom.mtm.indicators.baseline.BaselineDimension;
 import org.iom.mtm.indicators.baseline.InformantReconciler;
-import org.iom.mtm.indicators.baseline.ReconciledCell;
+import org.iom.mtm.indicators.baseline.PopulationSizes;
 import org.iom.mtm.indicators.baseline.Reconciliation;
 import org.iom.mtm.indicators.result.ResultTable;
 import org.iom.mtm.indicators.samplesize.Allocation;
@@ -20,6 +18,9 @@ import org.iom.mtm.indicators.samplesize.SamplePlan;
 import org.iom.mtm.indicators.samplesize.Stratum;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.baseline.BaselineReader;
+import org.iom.mtm.io.csv.CsvOptions;
+import org.iom.mtm.io.csv.CsvReader;
+import org.iom.mtm.io.csv.CsvRecord;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +67,10 @@ final class SampleSizeCommand implements Callable<Integer> {
   @Option(names = "--min-per-stratum", defaultValue = "0", description = "Minimum per stratum (default: ${DEFAULT-VALUE}).")
   long minPerStratum;
 
+  @Option(names = "--stratum-p", paramLabel = "FILE",
+      description = "Anticipated proportion per stratum for Neyman allocation: CSV with columns stratum,p (or stratum,sd); strata not listed take --p.")
+  @Nullable Path stratumP;
+
   @Option(names = "--year", description = "Baseline year (default: the latest).")
   @Nullable Integer year;
 
@@ -92,31 +97,24 @@ final class SampleSizeCommand implements Callable<Integer> {
     } catch (ReadException e) {
       throw new InputException(e.getMessage(), e);
     }
-    List<BaselineRecord> records = new ArrayList<>();
-    int latest = Integer.MIN_VALUE;
-    for (BaselineRecord r : counts.records()) {
-      if (r.populationCategory() == category) {
-        records.add(r);
-        latest = Math.max(latest, r.year());
+    PopulationSizes sizes =
+        InputFiles.inFile(
+            baseline,
+            () ->
+                PopulationSizes.of(counts.records(), category, year, List.of(dimension),
+                    InformantReconciler.of(method, InformantReconciler.DEFAULT_DISAGREEMENT_RATIO)));
+    Map<String, Double> population = sizes.sizes();
+    int y = sizes.year();
+    Map<String, Double> sd = stratumP == null ? Map.of() : standardDeviations(stratumP);
+    for (String name : sd.keySet()) {
+      if (!population.containsKey(name)) {
+        throw new InputException(stratumP + ": stratum '" + name + "' is not in the baseline (strata are " + population.keySet() + ")");
       }
-    }
-    if (records.isEmpty()) {
-      throw new InputException(baseline + ": no " + category.code() + " counts in the baseline");
-    }
-    int y = year != null ? year : latest;
-    Map<String, Double> population = new TreeMap<>();
-    for (ReconciledCell c : InformantReconciler.of(method, InformantReconciler.DEFAULT_DISAGREEMENT_RATIO).reconcile(records)) {
-      if (c.year() == y) {
-        population.merge(dimension.valueOf(c), c.value(), Double::sum);
-      }
-    }
-    if (population.isEmpty()) {
-      throw new InputException(baseline + ": no " + category.code() + " counts for year " + y);
     }
     List<Stratum> list = new ArrayList<>();
     population.forEach((name, n) -> {
       if (Math.round(n) > 0) {
-        list.add(new Stratum(name, Math.round(n), Math.sqrt(p * (1 - p))));
+        list.add(new Stratum(name, Math.round(n), sd.getOrDefault(name, Math.sqrt(p * (1 - p)))));
       }
     });
     ResultTable table =
@@ -145,5 +143,36 @@ final class SampleSizeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException(option + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Reads {@code stratum,p} or {@code stratum,sd} into standard deviations. */
+  private static Map<String, Double> standardDeviations(Path file) {
+    Map<String, Double> sd = new java.util.LinkedHashMap<>();
+    try (CsvReader r = CsvReader.open(file, CsvOptions.DETECT)) {
+      List<String> header = r.header();
+      int name = header.indexOf("stratum");
+      int pc = header.indexOf("p");
+      int sc = header.indexOf("sd");
+      if (name < 0 || (pc < 0 && sc < 0)) {
+        throw new InputException(file + ":1: expected columns stratum and p (or sd), found " + header);
+      }
+      for (CsvRecord rec : r) {
+        int c = pc >= 0 ? pc : sc;
+        String text = rec.getOrEmpty(c).strip();
+        double v;
+        try {
+          v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          throw new InputException(file + ":" + rec.line() + ":" + (c + 1) + ": '" + text + "' is not a number");
+        }
+        if (pc >= 0 && !(v >= 0 && v <= 1) || sc >= 0 && !(v >= 0)) {
+          throw new InputException(file + ":" + rec.line() + ":" + (c + 1) + ": '" + text + "' is out of range");
+        }
+        sd.put(rec.getOrEmpty(name).strip(), pc >= 0 ? Math.sqrt(v * (1 - v)) : v);
+      }
+    } catch (ReadException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    return sd;
   }
 }

@@ -75,4 +75,23 @@ class SampleSizeCommandTest {
     assertEquals(2, r.status());
     assertTrue(r.err().contains("2019"), r.err());
   }
+
+  @Test
+  void neymanWithAProportionPerStratum() throws IOException {
+    Path p = dir.resolve("p.csv");
+    Files.writeString(p, "stratum,p\nKAZ014,0.1\n");
+    MtmTest.Run r = MtmTest.mtm("sample-size", "--baseline", baseline().toString(), "--strata", "admin1",
+        "--moe", "0.05", "--deff", "1", "--response-rate", "1", "--allocation", "neyman", "--stratum-p", p.toString(),
+        "--format", "csv");
+    assertEquals(0, r.status(), r.err());
+    ResultTable t = ResultReader.readCsv(new StringReader(r.out()), "stdout");
+    // N_h S_h: 2000 x 0.5, 3000 x 0.5, 5000 x 0.3 = 1000, 1500, 1500 -> 370 x (0.25, 0.375,
+    // 0.375) = 92.5, 138.75, 138.75 -> largest remainders 92, 139, 139.
+    assertEquals(List.of(92.0, 139.0, 139.0), t.rows().stream().skip(1).map(x -> x.stat()).toList());
+    Files.writeString(p, "stratum,p\nKAZ999,0.1\n");
+    MtmTest.Run bad = MtmTest.mtm("sample-size", "--baseline", baseline().toString(), "--strata", "admin1",
+        "--moe", "0.05", "--allocation", "neyman", "--stratum-p", p.toString());
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("KAZ999"), bad.err());
+  }
 }
