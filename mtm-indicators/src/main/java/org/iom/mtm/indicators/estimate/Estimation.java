@@ -473,14 +473,11 @@ public final class Estimation {
         psuOf[s] = plan.psuOfUnit(unitOf[s]);
         stratumOf[s] = design.stratumOfPsu(psuOf[s]);
       }
-      Integer[] sorted = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        sorted[i] = i;
+      double[] cellStratum = new double[n];
+      for (int s = 0; s < n; s++) {
+        cellStratum[s] = (double) cellOf[s] * design.strataCount() + stratumOf[s];
       }
-      Arrays.sort(sorted, Comparator.<Integer>comparingInt(s -> cellOf[s])
-          .thenComparingInt(s -> stratumOf[s])
-          .thenComparingInt(s -> psuOf[s])
-          .thenComparingInt(s -> unitOf[s]));
+      int[] sorted = IndexSort.order(n, cellStratum, psuOf, unitOf);
       int cells = plan.groupings.get(g).cells;
       int[] slots = new int[n];
       int[] stratum = new int[n];
@@ -936,15 +933,15 @@ public final class Estimation {
 
     /** PSUs minus strata among the domain's rows of non-zero weight: R's degf of the subset. */
     private double domainDf(int[] rows, double[] w) {
-      Set<Integer> psus = new java.util.HashSet<>();
-      Set<Integer> strataSeen = new java.util.HashSet<>();
+      java.util.BitSet psus = new java.util.BitSet(design.psuCount());
+      java.util.BitSet strataSeen = new java.util.BitSet(strata);
       for (int i = 0; i < rows.length; i++) {
         if (w[i] != 0) {
-          psus.add(design.psu(rows[i]));
-          strataSeen.add(design.stratum(rows[i]));
+          psus.set(design.psu(rows[i]));
+          strataSeen.set(design.stratum(rows[i]));
         }
       }
-      return psus.size() - strataSeen.size();
+      return psus.cardinality() - strataSeen.cardinality();
     }
   }
 }
