@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.iom.mtm.core.PopulationCategory;
+import org.iom.mtm.core.baseline.BaselineCounts;
 import org.iom.mtm.core.data.AnswerState;
 import org.iom.mtm.core.data.Column;
 import org.iom.mtm.core.data.NumericColumn;
 import org.iom.mtm.core.data.SurveyData;
 import org.iom.mtm.core.data.TextColumn;
+import org.iom.mtm.indicators.baseline.BaselineDimension;
+import org.iom.mtm.indicators.baseline.InformantReconciler;
+import org.iom.mtm.indicators.baseline.PopulationSizes;
 import org.iom.mtm.indicators.design.SurveyDesign;
 import org.iom.mtm.indicators.weighting.DesignWeights;
 import org.iom.mtm.indicators.weighting.Normalisation;
@@ -22,6 +27,7 @@ import org.iom.mtm.indicators.weighting.Reweighting;
 import org.iom.mtm.indicators.weighting.WeightingReport;
 import org.iom.mtm.io.OutputFile;
 import org.iom.mtm.io.ReadException;
+import org.iom.mtm.io.baseline.BaselineReader;
 import org.iom.mtm.io.csv.CsvOptions;
 import org.iom.mtm.io.csv.CsvReader;
 import org.iom.mtm.io.csv.CsvRecord;
@@ -70,6 +76,22 @@ final class WeightCommand implements Callable<Integer> {
           + " (CSV with columns V1[,V2] and Freq), n_h the respondents. Replaces --weights/--fpc weights.")
   @Nullable String designCounts;
 
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Design weights straight from a baseline (long CSV or JSON): w = N_h / n_h with N_h the"
+          + " reconciled count of the latest year (or --baseline-year) in each stratum of --baseline-strata.")
+  @Nullable Path baseline;
+
+  @Option(names = "--baseline-strata", split = ",", paramLabel = "V=admin1|admin2|nationality",
+      description = "Survey variables and the baseline dimension each matches, e.g. region=admin1,nationality=nationality.")
+  List<String> baselineStrata = new ArrayList<>();
+
+  @Option(names = "--baseline-year", paramLabel = "YEAR", description = "Baseline year for --baseline (default: the latest).")
+  @Nullable Integer baselineYear;
+
+  @Option(names = "--population-type", defaultValue = "migrant_worker", paramLabel = "migrant_worker|return_migrant|emigrant",
+      description = "Population counted by --baseline (default: ${DEFAULT-VALUE}).")
+  String populationType = "migrant_worker";
+
   @Mixin CalibrationOptions calibration = new CalibrationOptions();
 
   @Option(names = "--normalise", description = "Rescale the final weights to sum to n (the respondents) or to a number N.")
@@ -83,11 +105,15 @@ final class WeightCommand implements Callable<Integer> {
     }
     List<String> vars = new ArrayList<>(design.variables());
     vars.addAll(calibration.variables());
-    if (designCounts != null) {
+    if (designCounts != null && baseline != null) {
+      throw new InputException("--design-counts and --baseline both give design weights: give one");
+    }
+    if (designCounts != null || baseline != null) {
       if (design.weights != null || !design.fpc.isEmpty()) {
-        throw new InputException("--design-counts replaces --weights and --fpc: give one or the other");
+        throw new InputException((baseline != null ? "--baseline" : "--design-counts")
+            + " replaces --weights and --fpc: give one or the other");
       }
-      vars.addAll(CalibrationOptions.cellVariables(designCounts, "--design-counts"));
+      vars.addAll(designStrata());
     }
     SurveyData d = table.data(vars);
     Reweighting chain;
@@ -97,9 +123,10 @@ final class WeightCommand implements Callable<Integer> {
       for (int i = 0; i < start.length; i++) {
         start[i] = sd.weight(i);
       }
-      if (designCounts != null) {
-        Map<String, Double> counts = CalibrationOptions.cellCounts(designCounts, "--design-counts");
-        DesignWeights dw = DesignWeights.of(d, CalibrationOptions.cellVariables(designCounts, "--design-counts"), counts);
+      if (designCounts != null || baseline != null) {
+        Map<String, Double> counts =
+            baseline != null ? baselineSizes() : CalibrationOptions.cellCounts(designCounts, "--design-counts");
+        DesignWeights dw = DesignWeights.of(d, designStrata(), counts);
         chain = calibration.reweight(d, dw);
       } else {
         chain = calibration.reweight(d, Reweighting.of(start));
@@ -138,6 +165,52 @@ final class WeightCommand implements Callable<Integer> {
       sb.append(i == 0 ? "" : ",").append(reports.get(i).toJson());
     }
     return sb.append("]}").toString();
+  }
+
+  /** The survey variables that define the design strata of --design-counts or --baseline. */
+  private List<String> designStrata() {
+    if (designCounts != null) {
+      return CalibrationOptions.cellVariables(designCounts, "--design-counts");
+    }
+    if (baselineStrata.isEmpty()) {
+      throw new InputException("--baseline needs --baseline-strata V=admin1|admin2|nationality[,...]");
+    }
+    List<String> vars = new ArrayList<>();
+    for (String pair : baselineStrata) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0 || eq == pair.length() - 1) {
+        throw new InputException("--baseline-strata: '" + pair + "' is not V=admin1|admin2|nationality");
+      }
+      vars.add(pair.substring(0, eq).strip());
+    }
+    return vars;
+  }
+
+  /** N_h of each stratum from the baseline, keyed as DesignWeights labels the crossing. */
+  private Map<String, Double> baselineSizes() {
+    List<BaselineDimension> dims = new ArrayList<>();
+    for (String pair : baselineStrata) {
+      String dim = pair.substring(pair.indexOf('=') + 1).strip();
+      try {
+        dims.add(BaselineDimension.ofCode(dim));
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--baseline-strata: " + e.getMessage(), e);
+      }
+    }
+    PopulationCategory category;
+    try {
+      category = PopulationCategory.ofCode(populationType);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--population-type: " + e.getMessage(), e);
+    }
+    BaselineCounts counts;
+    try {
+      counts = BaselineReader.create().read(baseline);
+    } catch (ReadException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    return InputFiles.inFile(baseline,
+        () -> PopulationSizes.of(counts.records(), category, baselineYear, dims, InformantReconciler.create()).sizes());
   }
 
   /** The data file as read: header, an optional HXL hashtag row, the records. */
