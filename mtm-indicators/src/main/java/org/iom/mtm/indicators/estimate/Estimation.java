@@ -38,7 +38,10 @@ import org.jspecify.annotations.Nullable;
  * outside a domain scoring zero, as R's {@code svyby}. The degrees of freedom are the design's
  * PSUs minus strata among the rows where the analysed variable is present (R's {@code degf} of
  * that subset), kept by the domains; quantiles use their domain's, as R's {@code svyquantile}
- * inside {@code svyby} does.
+ * inside {@code svyby} does (and the normal quantile under {@link ConfidenceInterval#WALD}, R's
+ * {@code df = Inf}). Quantile intervals are Woodruff's, on the interval of the proportion below
+ * the quantile by R's {@code interval.type} "mean" (or "xlogit", "asin", "beta" when that
+ * method is asked).
  *
  * <p>A numeric variable with missing cells in a domain gives a null statistic flagged {@link
  * Flag#MISSING_VALUES}, as R gives NA, unless {@link #naRm(boolean)}; proportions count those who
@@ -649,7 +652,7 @@ public final class Estimation {
         @Nullable Double deff, long n, long nTotal, double nw, double nwTotal, Set<Flag> flags) {
       // the df used for the interval: none for the normal one
       boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
-      boolean normal = spec.kind != Kind.QUANTILE && (plan.ci == ConfidenceInterval.WALD
+      boolean normal = (plan.ci == ConfidenceInterval.WALD
           || (proportion && (plan.ci == ConfidenceInterval.WILSON || plan.ci == ConfidenceInterval.CLOPPER_PEARSON)));
       return new ResultRow(spec.type, spec.analysisVar(), value, grouping.vars, values, est, se, lo, hi,
           Double.isFinite(df) && !normal ? df : null, deff, n, nTotal, finite(nw), finite(nwTotal), flags);
@@ -864,7 +867,8 @@ public final class Estimation {
         psu[i] = design.psu(r);
         ssu[i] = design.secondStageVariance() ? design.ssu(r) : 0;
       }
-      double df = domainDf(list, w);
+      // R's svyquantile(df = Inf) for a normal interval, else the domain's degf
+      double df = plan.ci == ConfidenceInterval.WALD ? Double.POSITIVE_INFINITY : domainDf(list, w);
       for (double p : spec.probs) {
         String value = spec.type == AnalysisType.QUANTILE ? Plan.probabilityLabel(p) : null;
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
