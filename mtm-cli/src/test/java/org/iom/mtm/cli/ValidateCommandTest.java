@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,15 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mtm validate} as a black box on a small form and its data. */
 class ValidateCommandTest {
-
-  record Run(int status, String out, String err) {}
-
-  static Run mtm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Mtm.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   @TempDir Path dir;
   Path survey;
@@ -47,7 +36,7 @@ class ValidateCommandTest {
   void dataThatFitExitZero() throws IOException {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "consent;age;needs;_uuid\nyes;30;food water;a\nno;;;b\nyes;dnk;;c\n", StandardCharsets.UTF_8);
-    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString());
+    MtmTest.Run r = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString());
     assertEquals(0, r.status(), r.err() + r.out());
     assertTrue(r.out().contains("rows read: 3\nrows used: 3\nerrors: 0\n"), r.out());
     assertEquals("", r.err());
@@ -58,7 +47,7 @@ class ValidateCommandTest {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "consent,age,needs\nyes,16,food\nmaybe,40,food\nyes,,\nyes,20,fire\n",
         Charset.forName("windows-1252"));
-    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString());
+    MtmTest.Run r = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString());
     assertEquals(2, r.status());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertEquals("mtm: error: " + data + ":2:2: column 'age': fails its constraint . >= 18: '16'"
@@ -72,7 +61,7 @@ class ValidateCommandTest {
   void jsonReport() throws IOException {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "consent,age\nyes,16\n", StandardCharsets.UTF_8);
-    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--format", "json");
+    MtmTest.Run r = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--format", "json");
     assertEquals(2, r.status());
     assertTrue(r.out().startsWith("{\"file\":\"" + data.toString().replace("\\", "\\\\") + "\",\"format\":\"KoBo CSV export\""), r.out());
     assertTrue(r.out().contains("\"ok\":false"), r.out());
@@ -83,15 +72,15 @@ class ValidateCommandTest {
   void unreadableInputIsOneLineWithoutStackTrace() throws IOException {
     Path data = dir.resolve("broken.csv");
     Files.writeString(data, "consent,age\nyes,\"30\n", StandardCharsets.UTF_8);
-    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString());
+    MtmTest.Run r = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString());
     assertEquals(2, r.status());
     assertEquals("mtm: error: " + data + ":2:2: column 'age': a quoted field is not closed before the end of the file",
         r.err().strip());
     assertFalse(r.err().contains("at org."), r.err());
-    Run missing = mtm("validate", "--form", dir.resolve("nope.xlsx").toString(), "--data", data.toString());
+    MtmTest.Run missing = MtmTest.mtm("validate", "--form", dir.resolve("nope.xlsx").toString(), "--data", data.toString());
     assertEquals(2, missing.status());
     assertTrue(missing.err().startsWith("mtm: error: " + dir.resolve("nope.xlsx") + ":0:0: "), missing.err());
-    Run badFormat = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--format", "xml");
+    MtmTest.Run badFormat = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--format", "xml");
     assertEquals(2, badFormat.status());
   }
 }

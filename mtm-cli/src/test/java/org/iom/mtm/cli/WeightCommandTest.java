@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code mtm weight} end to end on apiclus1, against R survey's weights (src/test/resources/weight). */
 class WeightCommandTest {
   @TempDir Path dir;
-
-  record Run(int status, String out, String err) {}
-
-  static Run mtm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Mtm.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   private Path resource(String name) throws IOException {
     Path p = dir.resolve(name);
@@ -76,7 +65,7 @@ class WeightCommandTest {
     Path totals = write("totals.csv", "term,total\nstype=E,4421\nstype=H,755\nstype=M,1018\napi99,3914069\n");
     Path out = dir.resolve("out.csv");
     Path report = dir.resolve("report.json");
-    Run r = mtm("weight", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+    MtmTest.Run r = MtmTest.mtm("weight", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
         "--calibrate", "stype,api99", "--totals", totals.toString(), "--out", out.toString(),
         "--report", report.toString(), "--weight-var", "calweight");
     assertEquals(0, r.status(), r.err());
@@ -95,7 +84,7 @@ class WeightCommandTest {
     Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\n");
     Path schwide = write("schwide.csv", "sch.wide;Freq\nNo;1072\nYes;5122\n");
     Path out = dir.resolve("raked.csv");
-    Run r = mtm("weight", "--data", data.toString(), "--weights", "pw", "--rake", "stype=" + types,
+    MtmTest.Run r = MtmTest.mtm("weight", "--data", data.toString(), "--weights", "pw", "--rake", "stype=" + types,
         "--rake", "sch.wide=" + schwide, "--maxit", "10", "--epsilon", "1", "--out", out.toString());
     assertEquals(0, r.status(), r.err());
     // R 4.2: weights(rake(dclus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide)))
@@ -107,7 +96,7 @@ class WeightCommandTest {
     Path data = resource("apiclus1.csv");
     Path totals = write("totals.csv", "stype=E,4421\nstype=H,755\nstype=M,1018\napi99,3914069\n");
     Path out = dir.resolve("trimmed.csv");
-    Run r = mtm("weight", "--data", data.toString(), "--weights", "pw", "--calibrate", "stype,api99",
+    MtmTest.Run r = MtmTest.mtm("weight", "--data", data.toString(), "--weights", "pw", "--calibrate", "stype,api99",
         "--totals", totals.toString(), "--trim", "25:38:strict", "--out", out.toString());
     assertEquals(0, r.status(), r.err());
     // R 4.2: weights(trimWeights(calibrate(...), lower = 25, upper = 38, strict = TRUE))
@@ -119,13 +108,13 @@ class WeightCommandTest {
     Path data = resource("apiclus1.csv");
     Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\nX,300\n");
     Path out = dir.resolve("ps.csv");
-    Run refused = mtm("weight", "--data", data.toString(), "--weights", "pw", "--poststratify", "stype=" + types,
+    MtmTest.Run refused = MtmTest.mtm("weight", "--data", data.toString(), "--weights", "pw", "--poststratify", "stype=" + types,
         "--out", out.toString());
     assertEquals(Mtm.EXIT_BAD_INPUT, refused.status());
     assertTrue(refused.err().startsWith("mtm: error: ") && refused.err().contains("X (300)"), refused.err());
     assertEquals(1, refused.err().strip().lines().count(), refused.err());
     assertFalse(Files.exists(out), "a failed run leaves no output");
-    Run r = mtm("weight", "--data", data.toString(), "--weights", "pw", "--poststratify", "stype=" + types,
+    MtmTest.Run r = MtmTest.mtm("weight", "--data", data.toString(), "--weights", "pw", "--poststratify", "stype=" + types,
         "--partial", "--out", out.toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.err().contains("mtm: warning: post-strata of 'stype' with a population count but no unit"), r.err());
@@ -137,11 +126,11 @@ class WeightCommandTest {
   void badInputIsOneLine() throws IOException {
     Path data = resource("apiclus1.csv");
     Path out = dir.resolve("x.csv");
-    Run r = mtm("weight", "--data", data.toString(), "--weights", "nosuch", "--out", out.toString());
+    MtmTest.Run r = MtmTest.mtm("weight", "--data", data.toString(), "--weights", "nosuch", "--out", out.toString());
     assertEquals(Mtm.EXIT_BAD_INPUT, r.status());
     assertTrue(r.err().startsWith("mtm: error: ") && r.err().contains("'nosuch'"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    Run logit = mtm("weight", "--data", data.toString(), "--weights", "pw", "--calibrate", "stype",
+    MtmTest.Run logit = MtmTest.mtm("weight", "--data", data.toString(), "--weights", "pw", "--calibrate", "stype",
         "--totals", write("t.csv", "stype=E,4421\nstype=H,755\nstype=M,1018\n").toString(), "--calfun", "logit",
         "--out", out.toString());
     assertEquals(Mtm.EXIT_BAD_INPUT, logit.status());
@@ -153,7 +142,7 @@ class WeightCommandTest {
   void estimateWithCalibrationFlagsGivesRsStandardErrors() throws IOException {
     Path data = resource("apiclus1.csv");
     Path totals = write("totals.csv", "term,total\nstype=E,4421\nstype=H,755\nstype=M,1018\napi99,3914069\n");
-    Run r = mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+    MtmTest.Run r = MtmTest.mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
         "--calibrate", "stype,api99", "--totals", totals.toString(), "--calfun", "raking", "--mean", "api00",
         "--format", "csv");
     assertEquals(0, r.status(), r.err());
@@ -165,7 +154,7 @@ class WeightCommandTest {
     assertEquals(3.4377535398348669, Double.parseDouble(cells[6]), 1e-10);
 
     Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\n");
-    Run ps = mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+    MtmTest.Run ps = MtmTest.mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
         "--poststratify", "stype=" + types, "--total", "enroll", "--format", "csv");
     assertEquals(0, ps.status(), ps.err());
     String[] t = ps.out().lines().filter(l -> l.startsWith("total,enroll")).findFirst().orElseThrow().split(",");
@@ -179,7 +168,7 @@ class WeightCommandTest {
     Path data = resource("apistrat.csv");
     Path counts = write("counts.csv", "stype,Freq\nE,4421\nH,755\nM,1018\nX,100\n");
     Path out = dir.resolve("dw.csv");
-    Run r = mtm("weight", "--data", data.toString(), "--design-counts", "stype=" + counts, "--out", out.toString());
+    MtmTest.Run r = MtmTest.mtm("weight", "--data", data.toString(), "--design-counts", "stype=" + counts, "--out", out.toString());
     assertEquals(0, r.status(), r.err());
     // N_h / n_h = 4421/100, 755/50, 1018/50: R's svydesign(id = ~1, strata = ~stype, fpc = ~fpc) weights
     List<Double> w = lastColumn(out);
@@ -197,7 +186,7 @@ class WeightCommandTest {
     assertTrue(r.err().contains("mtm: warning: 1 baseline cells without respondents (population 100)"), r.err());
 
     Path partialCounts = write("partial.csv", "stype,Freq\nE,4421\nH,755\n");
-    Run bad = mtm("weight", "--data", data.toString(), "--design-counts", "stype=" + partialCounts, "--out", out.toString());
+    MtmTest.Run bad = MtmTest.mtm("weight", "--data", data.toString(), "--design-counts", "stype=" + partialCounts, "--out", out.toString());
     assertEquals(Mtm.EXIT_BAD_INPUT, bad.status());
     assertTrue(bad.err().contains("strata with respondents but no baseline count: M (50 respondents)"), bad.err());
   }
@@ -206,7 +195,7 @@ class WeightCommandTest {
   void estimateWarnsAboutPartialPostStrata() throws IOException {
     Path data = resource("apiclus1.csv");
     Path types = write("types.csv", "stype,Freq\nE,4421\nH,755\nM,1018\nX,300\n");
-    Run r = mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+    MtmTest.Run r = MtmTest.mtm("estimate", "--data", data.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
         "--poststratify", "stype=" + types, "--partial", "--mean", "api00", "--format", "csv");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.err().contains("mtm: warning: post-strata of 'stype' with a population count but no unit: [X (300)]"), r.err());
