@@ -168,6 +168,22 @@ class OracleConformanceTest {
     close(expected, m.variance(), "svyvar(~api00, dstrat)");
   }
 
+  @Test
+  void quantilesWithNormalIntervals() {
+    // R 4.2, survey 4.1.1: svyquantile(~api00, dstrat, c(0.25, 0.5), df = Inf):
+    // 0.25: 565 [539, 597] se 14.796190250814968; 0.5: 668 [642, 694] se 13.265549880041005
+    ResultTable t = Estimation.of(design("dstrat")).quantile("api00", 0.25, 0.5).ci(ConfidenceInterval.WALD).run();
+    ResultRow q1 = t.row("quantile @/@ api00 %/% 0.25 @/@ NA %/% NA");
+    ResultRow q2 = t.row("quantile @/@ api00 %/% 0.5 @/@ NA %/% NA");
+    close(565, q1.stat(), "0.25 quantile");
+    close(539, q1.statLow(), "0.25 lower");
+    close(597, q1.statUpp(), "0.25 upper");
+    close(14.796190250814968, q1.se(), "0.25 se");
+    close(668, q2.stat(), "median");
+    close(13.265549880041005, q2.se(), "median se");
+    assertEquals(null, q2.df(), "normal interval: no df");
+  }
+
   private static double num(Object o) {
     return ((Number) o).doubleValue();
   }
