@@ -9,7 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.iom.mtm.core.Round;
 import org.iom.mtm.core.data.AnswerState;
+import org.iom.mtm.core.data.CategoricalColumn;
+import org.iom.mtm.core.data.Column;
+import org.iom.mtm.core.data.MultiSelectColumn;
+import org.iom.mtm.core.data.NumericColumn;
+import org.iom.mtm.core.data.SurveyData;
+import org.iom.mtm.core.data.TextColumn;
+import org.iom.mtm.core.geo.Country;
+import org.iom.mtm.core.respondent.EligibilityCriteria;
+import org.iom.mtm.core.respondent.EligibilityRule;
+import org.iom.mtm.core.respondent.Ineligibility;
+import org.iom.mtm.core.respondent.Respondent;
+import org.iom.mtm.core.respondent.Screening;
 import org.iom.mtm.indicators.disclosure.KAnonymity;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ReadProblem;
@@ -29,7 +44,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mtm validate}: checks survey data against their XLSForm (types, choice codes,
- * constraints, required answers, skip logic) and prints the read report. Exit 0 when nothing is
+ * constraints, required answers, skip logic) and, when criteria are given, the eligibility of
+ * each respondent; prints the read report. Exit 0 when nothing is
  * wrong, 2 when the data do not fit (the first problem on stderr) or cannot be read.
  */
 @Command(
@@ -73,6 +89,18 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--quasi", split = ",", paramLabel = "V1,V2,...", description = "Quasi-identifiers for --k-anonymity, e.g. age_group,sex,nationality,admin2.")
   List<String> quasi = new ArrayList<>();
 
+  @Option(names = "--min-age", paramLabel = "N", description = "Eligibility: respondents must be at least N years old (checked when given).")
+  @Nullable Integer minAge;
+
+  @Option(names = "--exclude-nationality", split = ",", paramLabel = "ISO3", description = "Eligibility: nationalities not surveyed, such as KAZ (checked when given).")
+  List<String> excludedNationalities = new ArrayList<>();
+
+  @Option(names = "--age-var", paramLabel = "V", defaultValue = "age", description = "The age variable for eligibility (default age).")
+  String ageVar = "age";
+
+  @Option(names = "--nationality-var", paramLabel = "V", defaultValue = "nationality", description = "The nationality variable for eligibility (default nationality).")
+  String nationalityVar = "nationality";
+
   @Override
   public Integer call() {
     String fmt = format.strip().toLowerCase(Locale.ROOT);
@@ -87,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (ReadException e) {
       throw new InputException(e.getMessage(), e);
     }
-    ReadReport report = read.report();
+    ReadReport report = eligibility(read);
     PrintWriter out = spec.commandLine().getOut();
     if (fmt.equals("json")) {
       out.print(report.toJson());
@@ -118,6 +146,87 @@ final class ValidateCommand implements Callable<Integer> {
           + (more > 0 ? " (and " + more + " more errors: the data do not fit the form; see the report)" : ""));
     }
     return 0;
+  }
+
+  /** Screens every row with the criteria given; each ineligible row is an error at its line. */
+  private ReadReport eligibility(SurveyRead read) {
+    if (minAge == null && excludedNationalities.isEmpty()) {
+      return read.report();
+    }
+    List<EligibilityRule> rules = new ArrayList<>();
+    try {
+      if (minAge != null) {
+        rules.add(new EligibilityRule.MinimumAge(minAge));
+      }
+      if (!excludedNationalities.isEmpty()) {
+        Set<Country> excluded = new LinkedHashSet<>();
+        for (String c : excludedNationalities) {
+          excluded.add(Country.resolve(c));
+        }
+        rules.add(new EligibilityRule.ExcludedNationalities(excluded));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--min-age/--exclude-nationality: " + e.getMessage(), e);
+    }
+    EligibilityCriteria criteria = EligibilityCriteria.of(rules);
+    SurveyData d = read.data();
+    Column age = minAge == null ? null : variable(d, ageVar, "--age-var");
+    Column nat = excludedNationalities.isEmpty() ? null : variable(d, nationalityVar, "--nationality-var");
+    Column id = d.find("_uuid").orElse(null);
+    ReadReport.Builder b = read.report().toBuilder();
+    int eligible = 0;
+    for (int r = 0; r < d.rowCount(); r++) {
+      String rid = id != null && id.isAnswered(r) ? text(id, r) : "row " + (r + 1);
+      Integer years = null;
+      if (age != null && age.isAnswered(r)) {
+        String a = text(age, r);
+        try {
+          double v = Double.parseDouble(a);
+          if (v == Math.rint(v) && v >= 0 && v <= Respondent.MAX_AGE) {
+            years = (int) v;
+          } else {
+            b.error(new ReadProblem(read.report().file(), read.line(r), 0, ageVar, a, "age is not a whole number of years in 0.." + Respondent.MAX_AGE));
+          }
+        } catch (NumberFormatException e) {
+          b.error(new ReadProblem(read.report().file(), read.line(r), 0, ageVar, a, "age is not a number"));
+        }
+      }
+      Country country = null;
+      if (nat != null && nat.isAnswered(r)) {
+        String n = text(nat, r);
+        country = Country.find(n).orElse(null);
+        if (country == null) {
+          b.error(new ReadProblem(read.report().file(), read.line(r), 0, nationalityVar, n, "not a known country"));
+        }
+      }
+      Screening s = criteria.screen(new Respondent(rid, years, null, country, Round.mtmKazakhstan2023(), false));
+      if (s.reasons().isEmpty()) {
+        eligible++;
+      }
+      for (Ineligibility why : s.reasons()) {
+        b.error(new ReadProblem(read.report().file(), read.line(r), 0, null, rid, "not eligible (" + why.rule() + "): " + why.reason()));
+      }
+    }
+    b.fact("eligible rows", eligible + " of " + d.rowCount());
+    return b.build();
+  }
+
+  private static Column variable(SurveyData d, String name, String option) {
+    return d.find(name).orElseThrow(() -> new InputException(option + ": no variable '" + name + "' in the data; variables are " + d.names()));
+  }
+
+  private static String text(Column c, int row) {
+    if (c instanceof NumericColumn n) {
+      double v = n.value(row);
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+    if (c instanceof CategoricalColumn k) {
+      return k.level(row);
+    }
+    if (c instanceof TextColumn t) {
+      return t.text(row);
+    }
+    return String.join(" ", ((MultiSelectColumn) c).options());
   }
 
   private KoboOptions options(FormRead f) {

@@ -478,7 +478,7 @@ final class Assembler {
       columns.add(build(f));
     }
     report.fact("columns", Integer.toString(columns.size()));
-    return new SurveyRead(SurveyData.of(columns), report.build(), hashtags, Map.of());
+    return new SurveyRead(SurveyData.of(columns), report.build(), hashtags, Map.of(), Arrays.copyOf(lines, rows));
   }
 
   // ------------------------------------------------------------------ stage A: parse

@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ColumnBuffer {
   private static final int ABSENT = -1;
-  private final Map<String, Integer> index = new HashMap<>();
+  /**
+   * Past this many distinct values (ids, timestamps, free text) a dictionary costs more than it
+   * saves: values are then appended as they come, repeats included.
+   */
+  private static final int MAX_DICTIONARY = 1 << 14;
+  private @Nullable Map<String, Integer> index = new HashMap<>();
   private final List<String> distinct = new ArrayList<>();
   private int[] codes = new int[64];
   private int size;
@@ -27,11 +32,20 @@ final class ColumnBuffer {
       codes[size++] = ABSENT;
       return;
     }
-    Integer c = index.get(value);
+    Map<String, Integer> idx = index;
+    if (idx == null) {
+      codes[size++] = distinct.size();
+      distinct.add(value);
+      return;
+    }
+    Integer c = idx.get(value);
     if (c == null) {
       c = distinct.size();
-      index.put(value, c);
+      idx.put(value, c);
       distinct.add(value);
+      if (distinct.size() > MAX_DICTIONARY) {
+        index = null;
+      }
     }
     codes[size++] = c;
   }
@@ -51,6 +65,7 @@ final class ColumnBuffer {
     return codes[row];
   }
 
+  /** The values the codes index: distinct while the dictionary lasts, then with repeats. */
   List<String> distinct() {
     return distinct;
   }

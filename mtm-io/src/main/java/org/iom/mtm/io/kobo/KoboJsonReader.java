@@ -124,7 +124,7 @@ public final class KoboJsonReader {
       }
     }
     report.fact("repeats", reps.isEmpty() ? "none" : String.join(", ", reps.keySet()));
-    return new SurveyRead(m.data(), rebuild(m.report(), report), m.hashtags(), reps);
+    return new SurveyRead(m.data(), rebuild(m.report(), report), m.hashtags(), reps, m.rowLines());
   }
 
   /** The main table's report with the repeats' problems appended. */

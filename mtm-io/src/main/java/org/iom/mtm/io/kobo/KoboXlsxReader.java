@@ -51,7 +51,7 @@ public final class KoboXlsxReader {
       r.report().entries().forEach(e -> all.add(e.severity(), e.problem()));
     }
     all.fact("repeats", repeats.isEmpty() ? "none" : String.join(", ", repeats.keySet()));
-    return new SurveyRead(main.data(), all.build(), main.hashtags(), repeats);
+    return new SurveyRead(main.data(), all.build(), main.hashtags(), repeats, main.rowLines());
   }
 
   private static SurveyRead sheet(String name, SheetTable s, KoboOptions options, ReadReport.Builder report,

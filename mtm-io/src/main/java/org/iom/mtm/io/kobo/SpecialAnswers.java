@@ -86,9 +86,16 @@ public record SpecialAnswers(Map<String, AnswerState> codes) {
    * @return the state, or null when the value is an ordinary answer
    */
   public @Nullable AnswerState stateOf(String value) {
-    if (codes.isEmpty() || value.length() > 40) {
+    if (codes.isEmpty()) {
       return null;
     }
-    return codes.get(value.strip().toLowerCase(Locale.ROOT));
+    // Called once per distinct value of every column: compare without allocating, lengths first.
+    String v = value.strip();
+    for (Map.Entry<String, AnswerState> e : codes.entrySet()) {
+      if (e.getKey().length() == v.length() && e.getKey().equalsIgnoreCase(v)) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 }

@@ -16,9 +16,35 @@ import org.iom.mtm.io.report.ReadReport;
  * @param hashtags the HXL hashtag of each column that had one, by column name
  * @param repeats each repeat group's table by repeat name, with {@code _index} and {@code
  *     _parent_index} joining it to its parent
+ * @param rowLines the line (CSV), row number (XLSX) or submission line (JSON) of each data row,
+ *     for checks made after the read to name where a row is
  */
 public record SurveyRead(
-    SurveyData data, ReadReport report, Map<String, String> hashtags, Map<String, SurveyData> repeats) {
+    SurveyData data, ReadReport report, Map<String, String> hashtags, Map<String, SurveyData> repeats,
+    long[] rowLines) {
+
+  /**
+   * Data without row lines.
+   *
+   * @param data the main table
+   * @param report the read report
+   * @param hashtags HXL hashtags by column
+   * @param repeats repeat tables by name
+   */
+  public SurveyRead(SurveyData data, ReadReport report, Map<String, String> hashtags, Map<String, SurveyData> repeats) {
+    this(data, report, hashtags, repeats, new long[0]);
+  }
+
+  /**
+   * The line of a data row in its file.
+   *
+   * @param row the 0-based row of {@link #data()}
+   * @return the line, or 0 when unknown
+   */
+  public long line(int row) {
+    return row >= 0 && row < rowLines.length ? rowLines[row] : 0;
+  }
+
 
   /**
    * Validates and copies.
@@ -30,5 +56,27 @@ public record SurveyRead(
     Objects.requireNonNull(report, "report");
     hashtags = Collections.unmodifiableMap(new LinkedHashMap<>(hashtags));
     repeats = Collections.unmodifiableMap(new LinkedHashMap<>(repeats));
+    rowLines = rowLines.clone();
+  }
+
+  @Override
+  public long[] rowLines() {
+    return rowLines.clone();
+  }
+
+  @Override
+  public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+    return o instanceof SurveyRead r && r.data.equals(data) && r.report.equals(report) && r.hashtags.equals(hashtags)
+        && r.repeats.equals(repeats) && java.util.Arrays.equals(r.rowLines, rowLines);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(data, report, hashtags, repeats, java.util.Arrays.hashCode(rowLines));
+  }
+
+  @Override
+  public String toString() {
+    return "SurveyRead[" + data + ", " + report + "]";
   }
 }

@@ -112,6 +112,27 @@ public final class ReadReport {
   }
 
   /**
+   * A builder holding this report's counts, facts and problems, to add more (checks made after
+   * the read, such as eligibility).
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(file, format);
+    b.rowsRead(rowsRead).rowsUsed(rowsUsed);
+    facts.forEach(b::fact);
+    for (Entry e : entries) {
+      b.add(e.severity(), e.problem());
+    }
+    // Problems counted but not listed keep their counts.
+    long unlistedErrors = errors - entries.stream().filter(e -> e.severity() == Severity.ERROR).count();
+    long unlistedWarnings = warnings - entries.stream().filter(e -> e.severity() == Severity.WARNING).count();
+    b.errors += unlistedErrors;
+    b.warnings += unlistedWarnings;
+    return b;
+  }
+
+  /**
    * The file name.
    *
    * @return the name
