@@ -62,15 +62,15 @@ class ValidateCommandTest {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "consent,age,nationality,_uuid\nyes,30,UZB,a\nyes,25,KAZ,b\nyes,19,Narnia,c\n",
         StandardCharsets.UTF_8);
-    Run r = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--min-age", "18",
+    MtmTest.Run r = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--min-age", "18",
         "--exclude-nationality", "KAZ");
     assertEquals(2, r.status(), r.out());
     assertTrue(r.out().contains("eligible rows: 1 of 3"), r.out());
     assertTrue(r.out().contains("error: " + data + ":3:0: not eligible ("), r.out());
     assertTrue(r.out().contains("error: " + data + ":4:0: column 'nationality': not a known country: 'Narnia'"), r.out());
-    Run ok = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--min-age", "18");
+    MtmTest.Run ok = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--min-age", "18");
     assertEquals(0, ok.status(), ok.out() + ok.err());
-    Run noVar = mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--exclude-nationality", "KAZ",
+    MtmTest.Run noVar = MtmTest.mtm("validate", "--form", survey.toString(), "--data", data.toString(), "--exclude-nationality", "KAZ",
         "--nationality-var", "citizenship");
     assertEquals(2, noVar.status());
     assertTrue(noVar.err().startsWith("mtm: error: --nationality-var: no variable 'citizenship'"), noVar.err());
