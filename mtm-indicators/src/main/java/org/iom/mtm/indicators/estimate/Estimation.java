@@ -510,7 +510,9 @@ public final class Estimation {
       int pw = (cell * plan.specs.size() + spec.index) * 2;
       double presentWeight = st.presentWeight[g][pw] + st.presentWeight[g][pw + 1];
       boolean impact = plan.conventions == Conventions.IMPACT;
-      if (impact && present == 0 && !(spec.type == AnalysisType.PROP_SELECT_ONE && missing > 0)) {
+      boolean naRow = impact && missing > 0
+          && (spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE);
+      if (impact && present == 0 && !naRow) {
         return;
       }
       // the totals A_k and B
@@ -558,7 +560,7 @@ public final class Estimation {
         boolean isTotal = spec.type == AnalysisType.TOTAL;
         boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
         double nw = proportion || (isTotal && spec.kind != Kind.NUMERIC) ? aTotal : presentWeight;
-        if (missing > 0 && spec.kind != Kind.CATEGORICAL) {
+        if (missing > 0 && (spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO)) {
           flags.add(Flag.MISSING_VALUES);
           out.add(row(spec, value, grouping, values, null, null, null, null, df, null, positive, present, nw,
               presentWeight, flags));
@@ -602,7 +604,7 @@ public final class Estimation {
         out.add(row(spec, value, grouping, values, est, se, lo, hi, df, deffValue, positive, present, nw,
             presentWeight, flags));
       }
-      if (impact && spec.type == AnalysisType.PROP_SELECT_ONE && missing > 0) {
+      if (naRow) {
         // analysistools' row for the missing answers: value NA, n their count, no statistic
         out.add(new ResultRow(spec.type, spec.analysisVar(), null, grouping.vars, values, null, null, null, null,
             null, null, missing, 0, null, null, EnumSet.of(Flag.MISSING_VALUES)));

@@ -181,6 +181,8 @@ public final class SufficientStatistics {
           } else if (spec.denominator == Denominator.ALL) {
             scratchY[s] = 0;
             state = PRESENT;
+          } else {
+            state = MISSING; // counted (IMPACT's row for missing answers), outside the shares
           }
           scratchX[s] = 1;
           break;

@@ -124,6 +124,23 @@ class EstimationTest {
   }
 
   @Test
+  void impactRowForUnansweredSelectMultiple() {
+    org.iom.mtm.core.data.MultiSelectColumn.Builder m =
+        org.iom.mtm.core.data.MultiSelectColumn.builder("why", List.of("work", "family"));
+    m.add(List.of("work")).add(List.of("work", "family")).addState(AnswerState.NOT_ASKED).add(List.of());
+    SurveyDesign d = SurveyDesign.builder(SurveyData.of(m.build())).build();
+    ResultTable t = Estimation.of(d).multi("why").conventions(Conventions.IMPACT).run();
+    ResultRow work = t.row("prop_select_multiple @/@ why %/% work @/@ NA %/% NA");
+    assertEquals(2.0 / 3, work.stat(), 1e-15); // of the three who answered
+    assertEquals(3, work.nTotal());
+    ResultRow na = t.row("prop_select_multiple @/@ why %/% NA @/@ NA %/% NA");
+    assertNotNull(na);
+    assertEquals(1, na.n());
+    // R conventions: no such row
+    assertNull(Estimation.of(d).multi("why").run().row("prop_select_multiple @/@ why %/% NA @/@ NA %/% NA"));
+  }
+
+  @Test
   void requestErrorsNameTheVariable() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Estimation.of(design()).mean("income").run());
