@@ -71,6 +71,8 @@ final class Assembler {
   private int rows;
   private final Map<String, String> hashtags = new LinkedHashMap<>();
   private @Nullable String scope;
+  /** Bit set of the ASCII characters (both cases) that special-answer codes start with. */
+  private final long[] specialFirst = new long[2];
 
   /**
    * An assembler.
@@ -89,6 +91,17 @@ final class Assembler {
     this.options = options;
     this.form = options.form();
     this.report = report;
+    for (String code : options.specialAnswers().codes().keySet()) {
+      char f = code.charAt(0);
+      for (char x : new char[] {Character.toLowerCase(f), Character.toUpperCase(f)}) {
+        if (x < 128) {
+          specialFirst[x >>> 6] |= 1L << (x & 63);
+        } else {
+          // A code starting beyond ASCII: let every non-ASCII start through to the lookup.
+          java.util.Arrays.fill(specialFirst, -1L);
+        }
+      }
+    }
     this.buffers = new ColumnBuffer[header.size()];
     for (int i = 0; i < buffers.length; i++) {
       buffers[i] = new ColumnBuffer();
@@ -534,6 +547,15 @@ final class Assembler {
   }
 
   private byte special(String v) {
+    // Called for every distinct value (every value of an id or free-text column): most values
+    // start with a character no code starts with, and are rejected without a lookup.
+    if (v.isEmpty()) {
+      return EMPTY;
+    }
+    char c = v.charAt(0);
+    if (c < 128 && !Character.isWhitespace(c) && (specialFirst[c >>> 6] & (1L << (c & 63))) == 0) {
+      return EMPTY;
+    }
     AnswerState s = options.specialAnswers().stateOf(v);
     if (s == AnswerState.DONT_KNOW) {
       return DONT_KNOW;
