@@ -71,7 +71,7 @@ public final class HtmlReport {
         .append(".foot{font-size:.8rem;color:#555}.flag{color:#b00}\n")
         .append("</style>\n</head>\n<body>\n");
     h.append("<h1>").append(esc(title)).append("</h1>\n");
-    h.append("<p>").append(esc(survey.meta().getOrDefault("weights", ""))).append(". ")
+    h.append("<p>Weights: ").append(esc(survey.meta().getOrDefault("weights", ""))).append(". ")
         .append(esc(survey.meta().getOrDefault("denominator", ""))).append(". Intervals: ")
         .append(esc(survey.meta().getOrDefault("intervals", ""))).append(".");
     if (weighted != null) {
