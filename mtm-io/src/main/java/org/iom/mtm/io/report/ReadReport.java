@@ -121,14 +121,13 @@ public final class ReadReport {
     Builder b = new Builder(file, format);
     b.rowsRead(rowsRead).rowsUsed(rowsUsed);
     facts.forEach(b::fact);
-    for (Entry e : entries) {
-      b.add(e.severity(), e.problem());
+    // Counts cover problems beyond the listed ones: copy them as they are, then the list.
+    for (Count c : counts) {
+      b.counts.put(new Key(c.severity(), c.column(), c.reason()), new long[] {c.count()});
     }
-    // Problems counted but not listed keep their counts.
-    long unlistedErrors = errors - entries.stream().filter(e -> e.severity() == Severity.ERROR).count();
-    long unlistedWarnings = warnings - entries.stream().filter(e -> e.severity() == Severity.WARNING).count();
-    b.errors += unlistedErrors;
-    b.warnings += unlistedWarnings;
+    b.errors = errors;
+    b.warnings = warnings;
+    b.entries.addAll(entries);
     return b;
   }
 

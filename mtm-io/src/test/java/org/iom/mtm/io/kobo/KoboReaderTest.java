@@ -208,6 +208,19 @@ class KoboReaderTest {
   }
 
   @Test
+  void cellsAfterAMultiLineNoteKeepTheirOwnLine() {
+    String csv = "note,age\n\"first line\nsecond line\nthird\",abc\n";
+    SurveyRead r = read(csv, KoboOptions.DEFAULT.withForm(form()));
+    // The record starts on line 2; the age cell sits on line 4, after the note's two line breaks.
+    assertEquals("t.csv:4:2: column 'age': not a number: 'abc'", r.report().errors().get(0).message());
+    assertEquals(2, r.line(0));
+    ReadReport more = r.report().toBuilder()
+        .error(new ReadProblem("t.csv", 2, 0, null, null, "later check")).build();
+    assertEquals(2, more.errorCount());
+    assertEquals(2, more.counts().stream().mapToLong(ReadReport.Count::count).sum() - r.report().warningCount());
+  }
+
+  @Test
   void unreadableInputIsAReadException() {
     ReadException e = assertThrows(ReadException.class, () -> read("a,b\n1,\"open\n", KoboOptions.DEFAULT));
     assertEquals("t.csv:2:2: column 'b': a quoted field is not closed before the end of the file", e.getMessage());
