@@ -121,6 +121,14 @@ public final class Mtm implements Runnable {
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {
+        "mtm " + number(),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+
+    /** The project version Maven wrote into the jar, for result metadata too. */
+    static String number() {
       Properties p = new Properties();
       try (InputStream in = Mtm.class.getResourceAsStream("version.properties")) {
         if (in != null) {
@@ -129,10 +137,7 @@ public final class Mtm implements Runnable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return new String[] {
-        "mtm " + p.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
-      };
+      return p.getProperty("version", "unknown");
     }
   }
 }

@@ -31,8 +31,12 @@ final class OutputOptions {
   }
 
   /** Writes the table to {@code --out} (atomically) or, without it, to standard output. */
-  void write(ResultTable table, PrintWriter stdout) {
+  void write(ResultTable result, PrintWriter stdout) {
     ResultFormat fmt = format();
+    java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(result.meta());
+    meta.put("mtm_version", Mtm.Version.number());
+    meta.put("java_version", System.getProperty("java.version"));
+    ResultTable table = ResultTable.of(result.rows(), meta);
     if (out == null) {
       ResultWriter.write(table, fmt, stdout);
       stdout.flush();
