@@ -17,27 +17,37 @@ suppressPackageStartupMessages({
 data <- read.csv("mtm-indicators/src/test/resources/golden/data/kobo.csv",
                  check.names = FALSE, na.strings = c("", "NA"))
 
-# One-stage stratified cluster design with weights, as IMPACT's MSNAs declare it (villages are
-# numbered inside their stratum, hence nest = TRUE); with replacement (no fpc).
-design <- srvyr::as_survey_design(data, ids = cluster, strata = stratum, weights = weight,
-                                  nest = TRUE)
-
-loa <- data.frame(
+# The list of analysis: each analysis overall, by admin1, by stratum (5 strata: tent is absent
+# from some, so select_one rows exist only for levels that occur) and by admin1 crossed with sex.
+one <- data.frame(
   analysis_type = c("mean", "median", "prop_select_one", "prop_select_one",
-                    "prop_select_multiple", "ratio"),
-  analysis_var = c("income", "income", "shelter", "remittances", "reasons", NA),
+                    "prop_select_multiple", "ratio", "ratio"),
+  analysis_var = c("income", "income", "shelter", "remittances", "reasons", NA, NA),
   group_var = NA_character_,
   level = 0.95,
-  analysis_var_numerator = c(NA, NA, NA, NA, NA, "income"),
-  analysis_var_denominator = c(NA, NA, NA, NA, NA, "hh_size"),
-  numerator_NA_to_0 = c(NA, NA, NA, NA, NA, TRUE),
-  filter_denominator_0 = c(NA, NA, NA, NA, NA, TRUE)
+  analysis_var_numerator = c(NA, NA, NA, NA, NA, "income", "hh_size"),
+  analysis_var_denominator = c(NA, NA, NA, NA, NA, "hh_size", "income"),
+  numerator_NA_to_0 = c(NA, NA, NA, NA, NA, TRUE, TRUE),
+  filter_denominator_0 = c(NA, NA, NA, NA, NA, TRUE, TRUE)
 )
-loa <- rbind(loa, transform(loa, group_var = "admin1"))
+loa <- do.call(rbind, lapply(c(NA, "admin1", "stratum", "admin1, sex"),
+                             function(g) transform(one, group_var = g)))
 
-result <- analysistools::create_analysis(design, loa = loa, sm_separator = "/")
-table <- result$results_table
 cols <- c("analysis_key", "analysis_type", "analysis_var", "analysis_var_value", "group_var",
           "group_var_value", "stat", "stat_low", "stat_upp", "n", "n_total", "n_w", "n_w_total")
-write.csv(table[, cols], "mtm-indicators/src/test/resources/golden/impact/kobo_impact.csv",
-          row.names = FALSE, na = "")
+run <- function(design, file) {
+  result <- analysistools::create_analysis(design, loa = loa, sm_separator = "/")
+  write.csv(result$results_table[, cols],
+            file.path("mtm-indicators/src/test/resources/golden/impact", file),
+            row.names = FALSE, na = "")
+}
+
+# One-stage stratified cluster design with weights, as IMPACT's MSNAs declare it (villages are
+# numbered inside their stratum, hence nest = TRUE); with replacement (no fpc).
+run(srvyr::as_survey_design(data, ids = cluster, strata = stratum, weights = weight, nest = TRUE),
+    "kobo_impact.csv")
+
+# Two stages (villages, then households) with the finite population correction at both.
+run(srvyr::as_survey_design(data, ids = c(cluster, household), strata = stratum,
+                            fpc = c(N_clusters, N_households), weights = weight, nest = TRUE),
+    "kobo_impact_twostage.csv")

@@ -19,33 +19,51 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code --conventions impact} against a real run of IMPACT's analysistools (commit d748f32, srvyr
- * 1.3.0, survey 4.1.1, R 4.2.2): {@code golden/impact/kobo_impact.csv} is written by
+ * 1.3.0, survey 4.1.1, R 4.2.2): {@code golden/impact/kobo_impact*.csv} are written by
  * {@code mtm-indicators/src/test/r/impact.R}, which calls
  * {@code analysistools::create_analysis(as_survey_design(kobo, ids = cluster, strata = stratum,
- * weights = weight, nest = TRUE), loa, sm_separator = "/")} for the mean, median, select_one,
- * select_multiple and ratio rows, overall and by {@code admin1}.
+ * weights = weight, nest = TRUE), loa, sm_separator = "/")} (and the same with two stages and fpc)
+ * for the mean, median, select_one, select_multiple and ratio rows, overall, by {@code admin1},
+ * by {@code stratum} and by {@code admin1} crossed with {@code sex}.
  */
 class ImpactConformanceTest {
 
   private static final double TOL = 1e-9;
 
   @Test
-  void rowsMatchAnalysistoolsKeyForKey() {
-    Map<String, Map<String, String>> expected = readReference();
+  void oneStageRowsMatchAnalysistoolsKeyForKey() {
+    // R: as_survey_design(kobo, ids = cluster, strata = stratum, weights = weight, nest = TRUE)
     SurveyDesign design = SurveyDesign.builder(TestData.csv("/golden/data/kobo.csv"))
         .ids("cluster").strata("stratum").weights("weight").nest(true).build();
+    assertMatches("/golden/impact/kobo_impact.csv", design);
+  }
+
+  @Test
+  void twoStageFpcRowsMatchAnalysistoolsKeyForKey() {
+    // R: as_survey_design(kobo, ids = c(cluster, household), strata = stratum,
+    //   fpc = c(N_clusters, N_households), weights = weight, nest = TRUE)
+    SurveyDesign design = SurveyDesign.builder(TestData.csv("/golden/data/kobo.csv"))
+        .ids("cluster", "household").strata("stratum").fpc("N_clusters", "N_households")
+        .weights("weight").nest(true).build();
+    assertMatches("/golden/impact/kobo_impact_twostage.csv", design);
+  }
+
+  /** The list of analysis of impact.R: overall, by admin1, by stratum, by admin1 and sex. */
+  private static void assertMatches(String reference, SurveyDesign design) {
+    Map<String, Map<String, String>> expected = readReference(reference);
     List<ResultRow> ours = new ArrayList<>();
-    for (boolean byAdmin1 : new boolean[] {false, true}) {
+    for (String[] by : new String[][] {{}, {"admin1"}, {"stratum"}, {"admin1", "sex"}}) {
       Estimation e = Estimation.of(design).mean("income").median("income")
           .prop("shelter", "remittances").multi("reasons").ratio("income", "hh_size")
-          .conventions(Conventions.IMPACT);
-      ResultTable t = byAdmin1 ? e.by("admin1").run() : e.run();
+          .ratio("hh_size", "income").conventions(Conventions.IMPACT);
+      ResultTable t = by.length == 0 ? e.run() : e.by(by).run();
       ours.addAll(t.rows());
     }
     Map<String, ResultRow> actual = new LinkedHashMap<>();
     for (ResultRow r : ours) {
       actual.put(r.analysisKey(), r);
     }
+    assertTrue(expected.size() > 250, reference + " has " + expected.size() + " rows");
     assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(actual.keySet()), "analysis_key set");
     for (Map.Entry<String, Map<String, String>> x : expected.entrySet()) {
       String key = x.getKey();
@@ -77,8 +95,8 @@ class ImpactConformanceTest {
   }
 
   /** The reference CSV keyed by analysis_key; every cell quoted or bare, no embedded commas. */
-  private static Map<String, Map<String, String>> readReference() {
-    String[] lines = TestData.resource("/golden/impact/kobo_impact.csv").split("\r?\n");
+  private static Map<String, Map<String, String>> readReference(String path) {
+    String[] lines = TestData.resource(path).split("\r?\n");
     List<String> header = cells(lines[0]);
     Map<String, Map<String, String>> rows = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
