@@ -51,3 +51,17 @@ run(srvyr::as_survey_design(data, ids = cluster, strata = stratum, weights = wei
 run(srvyr::as_survey_design(data, ids = c(cluster, household), strata = stratum,
                             fpc = c(N_clusters, N_households), weights = weight, nest = TRUE),
     "kobo_impact_twostage.csv")
+
+# Missing answers: kobo.csv with shelter blanked in every 17th household (a select_one with
+# missing answers: an NA row), income blanked in the whole stratum south_urban (a domain whose
+# median has no data) and hh_size 0 in every 31st household (ratio denominators dropped). The
+# file is written for the Java side to read the same data.
+missing <- data
+missing$shelter[missing$`_index` %% 17 == 0] <- NA
+missing$income[missing$stratum == "south_urban"] <- NA
+missing$hh_size[missing$`_index` %% 31 == 0] <- 0
+write.csv(missing, "mtm-indicators/src/test/resources/golden/impact/kobo_missing.csv",
+          row.names = FALSE, na = "")
+run(srvyr::as_survey_design(missing, ids = cluster, strata = stratum, weights = weight,
+                            nest = TRUE),
+    "kobo_missing_impact.csv")

@@ -512,7 +512,16 @@ public final class Estimation {
       boolean impact = plan.conventions == Conventions.IMPACT;
       boolean naRow = impact && missing > 0
           && (spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE);
-      if (impact && present == 0 && !naRow) {
+      // analysistools writes a row (NA statistic, n = 0) for a domain whose respondents all lack
+      // the variable, but none for a select_one or select_multiple option nobody chose
+      boolean naDomainRow = impact && present == 0 && missing > 0
+          && (spec.type == AnalysisType.MEAN || spec.type == AnalysisType.RATIO);
+      if (impact && present == 0 && !naRow && !naDomainRow) {
+        return;
+      }
+      if (naDomainRow) {
+        out.add(row(spec, null, grouping, values, null, null, null, null, df, null, 0, 0, Double.NaN, Double.NaN,
+            EnumSet.of(Flag.EMPTY)));
         return;
       }
       // the totals A_k and B
@@ -560,7 +569,7 @@ public final class Estimation {
         boolean isTotal = spec.type == AnalysisType.TOTAL;
         boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
         double nw = proportion || (isTotal && spec.kind != Kind.NUMERIC) ? aTotal : presentWeight;
-        if (missing > 0 && (spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO)) {
+        if (!impact && missing > 0 && (spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO)) {
           flags.add(Flag.MISSING_VALUES);
           out.add(row(spec, value, grouping, values, null, null, null, null, df, null, positive, present, nw,
               presentWeight, flags));
@@ -825,7 +834,13 @@ public final class Estimation {
       int size = st.quantileSizes[g][qi];
       int[] list = size == 0 ? new int[0] : Arrays.copyOf(st.quantileRows[g][qi], size);
       boolean impact = plan.conventions == Conventions.IMPACT;
+      // as for means: analysistools keeps a domain whose respondents all lack the variable
+      if (impact && present == 0 && missing == 0) {
+        return;
+      }
       if (impact && present == 0) {
+        out.add(row(spec, null, grouping, values, null, null, null, null, Double.NaN, null, 0, 0, Double.NaN, Double.NaN,
+            EnumSet.of(Flag.EMPTY)));
         return;
       }
       double[] y = new double[size];
@@ -874,7 +889,7 @@ public final class Estimation {
       for (double p : spec.probs) {
         String value = spec.type == AnalysisType.QUANTILE ? Plan.probabilityLabel(p) : null;
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        if (missing > 0) {
+        if (missing > 0 && !impact) {
           flags.add(Flag.MISSING_VALUES);
           out.add(row(spec, value, grouping, values, null, null, null, null, df, null, present, present, total, total,
               flags));

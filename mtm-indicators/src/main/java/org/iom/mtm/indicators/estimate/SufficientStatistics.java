@@ -133,7 +133,9 @@ public final class SufficientStatistics {
             scratchX[s] = 1;
             state = PRESENT;
           } else {
-            state = spec.naRm ? ABSENT : MISSING;
+            // IMPACT: counted, so that a domain whose respondents all lack the value still has its
+            // row (analysistools writes one, with n = 0); kept out of the estimate as with na.rm
+            state = spec.naRm && plan.conventions != Conventions.IMPACT ? ABSENT : MISSING;
           }
           break;
         }
@@ -149,6 +151,8 @@ public final class SufficientStatistics {
               scratchY[s] = numOk ? c.value(row) : 0;
               scratchX[s] = d.value(row);
               state = PRESENT;
+            } else {
+              state = MISSING; // counted only, as for means
             }
           } else if (numOk && denOk) {
             scratchY[s] = c.value(row);
