@@ -205,15 +205,21 @@ final class Plan {
       }
       this.cells = (int) cellCount;
       this.cellOfRow = new int[n];
+      // the level counts as an array: no list call per row and by-variable
+      int nVars = vars.size();
+      int[] sizes = new int[nVars];
+      for (int v = 0; v < nVars; v++) {
+        sizes[v] = lv.get(v).size();
+      }
       for (int i = 0; i < n; i++) {
         int cell = 0;
-        for (int v = 0; v < vars.size(); v++) {
+        for (int v = 0; v < nVars; v++) {
           int code = codes[v][i];
           if (code < 0) {
             cell = -1;
             break;
           }
-          cell = cell * lv.get(v).size() + code;
+          cell = cell * sizes[v] + code;
         }
         cellOfRow[i] = cell;
       }

@@ -47,6 +47,23 @@ public final class SufficientStatistics {
   private final double[] scratchY;
   private final double[] scratchX;
   private final int[] scratchState;
+  /** Per spec, the row's multi-select words (read once per row, not once per option). */
+  private final long[][] scratchBits;
+  /** The plan's lists as arrays and its per-request switches, hoisted out of the per-row loop. */
+  private final Spec[] specArray;
+  private final Grouping[] groupingArray;
+  private final boolean clustered;
+  private final boolean impact;
+  private final int unitWidth;
+  private final int unitCount;
+  private final UnitSource unitSource;
+
+  /** Where a row's unit comes from in clustered mode (see {@link Plan#unitOf(int)}). */
+  private enum UnitSource {
+    ROW,
+    SSU,
+    PSU
+  }
 
   SufficientStatistics(Plan plan) {
     this.plan = plan;
@@ -65,7 +82,8 @@ public final class SufficientStatistics {
     for (int i = 0; i < g; i++) {
       int cells = plan.groupings.get(i).cells;
       if (plan.clustered) {
-        units[i] = new UnitIndex(Math.min(1 << 16, Math.max(16, plan.unitCount())));
+        units[i] = new UnitIndex(Math.min(1 << 16, Math.max(16, plan.unitCount())),
+            (long) cells * plan.unitCount());
         unitSums[i] = new double[Math.max(16, plan.unitWidth) * 16];
         mom[i] = new double[0];
       } else {
@@ -86,6 +104,20 @@ public final class SufficientStatistics {
     scratchY = new double[s];
     scratchX = new double[s];
     scratchState = new int[s];
+    specArray = plan.specs.toArray(new Spec[0]);
+    groupingArray = plan.groupings.toArray(new Grouping[0]);
+    scratchBits = new long[s][];
+    for (int i = 0; i < s; i++) {
+      MultiSelectColumn m = specArray[i].multi;
+      scratchBits[i] = specArray[i].kind == Kind.MULTI && m != null ? new long[m.words()] : new long[0];
+    }
+    clustered = plan.clustered;
+    impact = plan.conventions == Conventions.IMPACT;
+    unitWidth = plan.unitWidth;
+    unitCount = plan.unitCount();
+    unitSource = design.isCalibrated()
+        ? UnitSource.ROW
+        : design.secondStageVariance() ? UnitSource.SSU : UnitSource.PSU;
   }
 
   private static final int ABSENT = 0;
@@ -120,9 +152,10 @@ public final class SufficientStatistics {
     double w = design.weight(row);
     int h = design.stratum(row);
     int psu = design.psu(row);
-    int nSpecs = plan.specs.size();
+    Spec[] specs = specArray;
+    int nSpecs = specs.length;
     for (int s = 0; s < nSpecs; s++) {
-      Spec spec = plan.specs.get(s);
+      Spec spec = specs[s];
       int state = ABSENT;
       switch (spec.kind) {
         case NUMERIC:
@@ -135,14 +168,13 @@ public final class SufficientStatistics {
           } else {
             // IMPACT: counted, so that a domain whose respondents all lack the value still has its
             // row (analysistools writes one, with n = 0); kept out of the estimate as with na.rm
-            state = spec.naRm && plan.conventions != Conventions.IMPACT ? ABSENT : MISSING;
+            state = spec.naRm && !impact ? ABSENT : MISSING;
           }
           break;
         }
         case RATIO: {
           NumericColumn c = spec.num;
           NumericColumn d = spec.denColumn;
-          boolean impact = plan.conventions == Conventions.IMPACT;
           boolean numOk = c.isAnswered(row);
           boolean denOk = d.isAnswered(row);
           if (impact) {
@@ -180,6 +212,10 @@ public final class SufficientStatistics {
         case MULTI: {
           MultiSelectColumn c = spec.multi;
           if (c.isAnswered(row)) {
+            long[] bits = scratchBits[s];
+            for (int j = 0; j < bits.length; j++) {
+              bits[j] = c.word(row, j);
+            }
             scratchY[s] = 1;
             state = PRESENT;
           } else if (spec.denominator == Denominator.ALL) {
@@ -200,24 +236,25 @@ public final class SufficientStatistics {
         strataSeen[s][h >>> 6] |= 1L << h;
       }
     }
-    for (int g = 0; g < plan.groupings.size(); g++) {
-      Grouping grouping = plan.groupings.get(g);
-      int cell = grouping.cellOfRow[row];
+    Grouping[] groupings = groupingArray;
+    for (int g = 0; g < groupings.length; g++) {
+      int cell = groupings[g].cellOfRow[row];
       if (cell < 0) {
         continue;
       }
       int slotBase = -1;
-      if (plan.clustered && plan.unitWidth > 0) {
-        long key = (long) cell * plan.unitCount() + plan.unitOf(row);
+      if (clustered && unitWidth > 0) {
+        int unit = unitSource == UnitSource.PSU ? psu : unitSource == UnitSource.SSU ? design.ssu(row) : row;
+        long key = (long) cell * unitCount + unit;
         int slot = units[g].slot(key);
-        slotBase = slot * plan.unitWidth;
-        if (slotBase + plan.unitWidth > unitSums[g].length) {
-          unitSums[g] = Arrays.copyOf(unitSums[g], Math.max(unitSums[g].length * 2, slotBase + plan.unitWidth));
+        slotBase = slot * unitWidth;
+        if (slotBase + unitWidth > unitSums[g].length) {
+          unitSums[g] = Arrays.copyOf(unitSums[g], Math.max(unitSums[g].length * 2, slotBase + unitWidth));
         }
       }
       long[] cnt = counts[g];
       for (int s = 0; s < nSpecs; s++) {
-        Spec spec = plan.specs.get(s);
+        Spec spec = specs[s];
         int state = scratchState[s];
         int cBase = cell * plan.countWidth + spec.countOffset;
         if (state == MISSING) {
@@ -238,22 +275,47 @@ public final class SufficientStatistics {
         double x = scratchX[s];
         double b = w * x;
         int comps = spec.comps;
-        // positives
-        for (int k = 0; k < comps; k++) {
-          if (indicator(spec, row, k, y) != 0) {
-            cnt[cBase + 2 + k]++;
-          }
-        }
-        if (plan.clustered) {
+        long[] bits = scratchBits[s];
+        if (clustered) {
           double[] u = unitSums[g];
           int base = slotBase + spec.unitOffset;
           u[base] += 1;
           addCompensated(u, base + 1, b);
-          for (int k = 0; k < comps; k++) {
-            double a = w * value(spec, row, k, y);
-            addCompensated(u, base + 3 + 2 * k, a);
+          // an indicator that is 0 adds nothing to a count or a sum (adding 0 leaves a Neumaier sum
+          // and its compensation as they are), so only the selected option or category is visited
+          if (spec.kind == Kind.MULTI) {
+            if (y != 0) {
+              for (int j = 0; j < bits.length; j++) {
+                long word = bits[j];
+                while (word != 0) {
+                  int k = (j << 6) + Long.numberOfTrailingZeros(word);
+                  word &= word - 1;
+                  if (k < comps) {
+                    cnt[cBase + 2 + k]++;
+                    addCompensated(u, base + 3 + 2 * k, w);
+                  }
+                }
+              }
+            }
+          } else if (spec.kind == Kind.CATEGORICAL) {
+            int k = (int) y;
+            if (k >= 0 && k < comps) {
+              cnt[cBase + 2 + k]++;
+              addCompensated(u, base + 3 + 2 * k, w);
+            }
+          } else {
+            for (int k = 0; k < comps; k++) {
+              cnt[cBase + 2 + k]++;
+              addCompensated(u, base + 3 + 2 * k, w * y);
+            }
           }
         } else {
+          // positives
+          for (int k = 0; k < comps; k++) {
+            if (indicator(spec, bits, k, y) != 0) {
+              cnt[cBase + 2 + k]++;
+            }
+          }
           double c = 0;
           if (spec.shifted) {
             int si = cell * plan.shiftWidth + spec.shiftOffset;
@@ -274,7 +336,7 @@ public final class SufficientStatistics {
           addCompensated(m, base + 3, b);
           for (int k = 0; k < comps; k++) {
             int off = base + 5 + 5 * k;
-            double a = w * value(spec, row, k, y);
+            double a = w * value(spec, bits, k, y);
             double as = a - c * b;
             double da = as - m[off];
             double meanA = m[off] + da / count;
@@ -298,7 +360,7 @@ public final class SufficientStatistics {
           d[base + 5] += w * w;
           for (int k = 0; k < comps; k++) {
             int off = base + 6 + 4 * k;
-            double v = value(spec, row, k, y);
+            double v = value(spec, bits, k, y);
             if (d[base] == 1) {
               // the first value (a ratio's first y / x): the moments of y minus it (minus it
               // times x) keep their digits
@@ -318,22 +380,23 @@ public final class SufficientStatistics {
   }
 
   /** The value of a component on a row: y for numeric and ratio, the 0/1 indicator otherwise. */
-  private static double value(Spec spec, int row, int k, double y) {
+  private static double value(Spec spec, long[] bits, int k, double y) {
     switch (spec.kind) {
       case NUMERIC:
       case RATIO:
         return y;
       default:
-        return indicator(spec, row, k, y);
+        return indicator(spec, bits, k, y);
     }
   }
 
-  private static double indicator(Spec spec, int row, int k, double y) {
+  /** The 0/1 indicator of a component; {@code bits} are the row's multi-select words. */
+  private static double indicator(Spec spec, long[] bits, int k, double y) {
     switch (spec.kind) {
       case CATEGORICAL:
         return y == k ? 1 : 0;
       case MULTI:
-        return y != 0 && spec.multi.selected(row, k) ? 1 : 0;
+        return y != 0 && (bits[k >>> 6] & (1L << k)) != 0 ? 1 : 0;
       default:
         return 1;
     }

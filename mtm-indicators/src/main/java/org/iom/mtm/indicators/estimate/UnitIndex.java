@@ -1,12 +1,20 @@
 package org.iom.mtm.indicators.estimate;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open-addressing hash from a non-negative long key (domain cell and sampling unit) to a dense
- * slot number, on primitive arrays, so that the one pass allocates nothing per row.
+ * slot number, on primitive arrays, so that the one pass allocates nothing per row. When the keys
+ * are known to lie below a small bound (cells times PSUs, the usual case), a direct table replaces
+ * the hash: one array read per row instead of a probe sequence. Either way slots are numbered in
+ * order of first appearance, so the two give the same slots for the same rows.
  */
 final class UnitIndex {
+  /** Largest key space given a direct table (4 MB of ints); beyond it, as with one unit per row, hash. */
+  static final long DIRECT_LIMIT = 1 << 20;
+
+  private final int @Nullable [] direct;
   private long[] keys;
   private int[] slots;
   private long[] keyOfSlot;
@@ -14,6 +22,25 @@ final class UnitIndex {
   private int mask;
 
   UnitIndex(int expected) {
+    this(expected, Long.MAX_VALUE);
+  }
+
+  /**
+   * An index whose keys all lie in {@code [0, keySpace)}.
+   *
+   * @param expected the expected number of keys
+   * @param keySpace one more than the largest key that can occur
+   */
+  UnitIndex(int expected, long keySpace) {
+    if (keySpace <= DIRECT_LIMIT) {
+      direct = new int[(int) keySpace];
+      Arrays.fill(direct, -1);
+      keys = new long[0];
+      slots = new int[0];
+      keyOfSlot = new long[Math.max(16, expected)];
+      return;
+    }
+    direct = null;
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     keys = new long[cap];
     Arrays.fill(keys, -1);
@@ -24,6 +51,19 @@ final class UnitIndex {
 
   /** The slot of a key, inserting it as the next slot when new. */
   int slot(long key) {
+    int[] d = direct;
+    if (d != null) {
+      int slot = d[(int) key];
+      if (slot >= 0) {
+        return slot;
+      }
+      if (size >= keyOfSlot.length) {
+        keyOfSlot = Arrays.copyOf(keyOfSlot, keyOfSlot.length * 2);
+      }
+      d[(int) key] = size;
+      keyOfSlot[size] = key;
+      return size++;
+    }
     int i = mix(key) & mask;
     while (true) {
       long k = keys[i];
