@@ -44,6 +44,8 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
   private List<String> header = List.of();
 
   private String[] scratch = new String[16];
+  private String[] @Nullable [] recent = new String[16][];
+  private char[] @Nullable [] @Nullable [] recentChars = new char[16][][];
   private int[] offsets = new int[16];
   private int count;
   private boolean lastQuoted;
@@ -332,6 +334,52 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
     return semicolons >= commas && semicolons > 0 ? ';' : ',';
   }
 
+  /** Cells longer than this (free text, uuids, timestamps) rarely repeat: not worth looking up. */
+  private static final int MAX_RECENT_LENGTH = 64;
+  private static final int RECENT_SLOTS = 128;
+
+  /**
+   * The text of the cell in column {@code count}, the same String instance as an earlier equal cell
+   * of that column when one is still in the column's small table of recent values. Survey columns
+   * repeat a few codes over many rows: reusing them saves an allocation per cell, and the callers'
+   * hash lookups find the hash cached and the very same key.
+   */
+  private String cell(char[] b, int start, int len) {
+    if (len == 0) {
+      return "";
+    }
+    if (len > MAX_RECENT_LENGTH) {
+      return new String(b, start, len);
+    }
+    int h = 0;
+    for (int i = start, end = start + len; i < end; i++) {
+      h = 31 * h + b[i];
+    }
+    int col = count;
+    if (col >= recent.length) {
+      recent = Arrays.copyOf(recent, Math.max(col + 1, recent.length * 2));
+      recentChars = Arrays.copyOf(recentChars, recent.length);
+    }
+    String[] table = recent[col];
+    char[][] keys = recentChars[col];
+    if (table == null || keys == null) {
+      table = new String[RECENT_SLOTS];
+      keys = new char[RECENT_SLOTS][];
+      recent[col] = table;
+      recentChars[col] = keys;
+    }
+    int slot = (h ^ (h >>> 7)) & (RECENT_SLOTS - 1);
+    char[] k = keys[slot];
+    // The chars are kept beside the String: comparing two arrays is one vectorised intrinsic.
+    if (k != null && k.length == len && Arrays.equals(k, 0, len, b, start, start + len)) {
+      return table[slot];
+    }
+    String s = new String(b, start, len);
+    table[slot] = s;
+    keys[slot] = Arrays.copyOfRange(b, start, start + len);
+    return s;
+  }
+
   private void add(String value, int lineOffset) {
     if (count == scratch.length) {
       scratch = Arrays.copyOf(scratch, count * 2);
@@ -431,7 +479,7 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
           }
           q++;
         }
-        String value = doubled ? undouble(b, start, q) : new String(b, start, q - start);
+        String value = doubled ? undouble(b, start, q) : cell(b, start, q - start);
         add(value, offset);
         offset += innerBreaks;
         ln += innerBreaks;
@@ -466,7 +514,7 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
       if (p >= lim && !eof) {
         return 0;
       }
-      add(new String(b, start, p - start), offset);
+      add(cell(b, start, p - start), offset);
       lastQuoted = false;
       if (p >= lim) {
         return finish(p, ln, offset);

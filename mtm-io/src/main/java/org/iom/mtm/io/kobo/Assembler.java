@@ -173,6 +173,8 @@ final class Assembler {
     AnswerState[] states = new AnswerState[0];
     boolean relevanceKnown = true;
     byte @Nullable [] relevant;
+    /** Ids of the row values as the form's expressions see them, once computed. */
+    long @Nullable [] valueIds;
 
     Field(String name, Kind kind, @Nullable Question question) {
       this.name = name;
@@ -802,8 +804,8 @@ final class Assembler {
       }
       boolOf[k++] = bo;
     }
+    int[] picked = new int[opts];
     for (int r = 0; r < rows; r++) {
-      int[] picked = new int[opts];
       int n = 0;
       boolean anyValue = false;
       for (int j = 0; j < opts; j++) {
@@ -881,6 +883,62 @@ final class Assembler {
     };
   }
 
+  /** Past this many distinct combinations (ids, free text) memoising costs more than it saves. */
+  private static final int MAX_MEMO = 1 << 16;
+
+  /** The referenced values of one row, as ids; compared by content. */
+  private static final class ValueTuple {
+    final long[] values;
+
+    ValueTuple(long[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ValueTuple t && Arrays.equals(t.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
+  }
+
+  /**
+   * An id per row such that rows with the same id have the same {@link #canonical} value: the
+   * source dictionary code where the value is the raw cell, the level where it is a choice.
+   * Computed once per field and kept, as several relevance sets refer to the same questions.
+   */
+  private long[] valueIds(Field f) {
+    long[] ids = f.valueIds;
+    if (ids != null) {
+      return ids;
+    }
+    ids = new long[rows];
+    Map<String, Integer> multi = new HashMap<>();
+    ColumnBuffer b = f.main >= 0 ? buffers[f.main] : null;
+    for (int r = 0; r < rows; r++) {
+      byte k = f.kinds[r];
+      long id;
+      if (k == EMPTY) {
+        id = 0;
+      } else if (k != ANSWERED || f.kind == Kind.NUMERIC || f.kind == Kind.TEXT) {
+        // canonical() reads the raw cell here (texts[r] is the raw cell too).
+        int d = b == null ? -1 : b.code(r);
+        id = d < 0 ? 0 : (1L << 32) | d;
+      } else if (f.kind == Kind.CATEGORICAL) {
+        id = (2L << 32) | f.codes[r];
+      } else {
+        Integer m = multi.computeIfAbsent(canonical(f, r), x -> multi.size());
+        id = (3L << 32) | m;
+      }
+      ids[r] = id;
+    }
+    f.valueIds = ids;
+    return ids;
+  }
+
   private @Nullable FormExpression expression(String text, String column, Map<String, FormExpression> parsed,
       Set<String> reported, Map<String, Field> byQuestion, String what) {
     FormExpression e = parsed.get(text);
@@ -932,22 +990,46 @@ final class Assembler {
         if (!known) {
           Arrays.fill(relevant, (byte) 2);
         } else {
+          // The expressions are pure functions of the referenced answers, and survey answers
+          // repeat: evaluate once per distinct combination of the referenced values, not per row.
+          Set<Field> refs = new LinkedHashSet<>();
+          for (FormExpression e : exprs) {
+            for (String ref : e.references()) {
+              refs.add(byQuestion.get(ref));
+            }
+          }
+          long[][] ids = new long[refs.size()][];
+          int j = 0;
+          for (Field ref : refs) {
+            ids[j++] = valueIds(ref);
+          }
+          Map<ValueTuple, Byte> memo = new HashMap<>();
+          ValueTuple probe = new ValueTuple(new long[ids.length]);
           for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < ids.length; k++) {
+              probe.values[k] = ids[k][r];
+            }
+            Byte known0 = memo.get(probe);
+            if (known0 != null) {
+              relevant[r] = known0;
+              continue;
+            }
             final int row = r;
-            boolean all = true;
+            byte result = 1;
             for (FormExpression e : exprs) {
               try {
                 if (!e.test(name -> canonical(byQuestion.get(name), row), null)) {
-                  all = false;
+                  result = 0;
                   break;
                 }
               } catch (IllegalArgumentException ex) {
-                relevant[r] = 2;
+                result = 2;
                 break;
               }
             }
-            if (relevant[r] != 2) {
-              relevant[r] = (byte) (all ? 1 : 0);
+            relevant[r] = result;
+            if (memo.size() < MAX_MEMO) {
+              memo.put(new ValueTuple(probe.values.clone()), result);
             }
           }
         }

@@ -23,6 +23,9 @@ final class ColumnBuffer {
   private final List<String> distinct = new ArrayList<>();
   private int[] codes = new int[64];
   private int size;
+  private static final int RECENT_SLOTS = 64;
+  private final @Nullable String[] recentKeys = new String[RECENT_SLOTS];
+  private final int[] recentCodes = new int[RECENT_SLOTS];
 
   void add(@Nullable String value) {
     if (size == codes.length) {
@@ -38,6 +41,13 @@ final class ColumnBuffer {
       distinct.add(value);
       return;
     }
+    // The CSV reader hands the same String instance for a repeated cell: an identity check on a
+    // small table, slotted by the cached hash, spares most map lookups.
+    int slot = value.hashCode() & (RECENT_SLOTS - 1);
+    if (recentKeys[slot] == value) {
+      codes[size++] = recentCodes[slot];
+      return;
+    }
     Integer c = idx.get(value);
     if (c == null) {
       c = distinct.size();
@@ -47,6 +57,8 @@ final class ColumnBuffer {
         index = null;
       }
     }
+    recentKeys[slot] = value;
+    recentCodes[slot] = c;
     codes[size++] = c;
   }
 

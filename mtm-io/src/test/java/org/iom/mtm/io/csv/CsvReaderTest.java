@@ -45,6 +45,29 @@ class CsvReaderTest {
   }
 
   @Test
+  void repeatedCellsKeepTheirOwnTextThroughTheRecentValueTable() {
+    // "Aa" and "BB" have the same String hash and length, so they share a slot of the table of
+    // recent values; 600 distinct codes overflow its 128 slots; quoted and unquoted cells and a
+    // value of 70 chars (past the table's length limit) are read alike.
+    String longValue = "x".repeat(70);
+    StringBuilder csv = new StringBuilder("a;b;c\n");
+    List<List<String>> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String a = i % 2 == 0 ? "Aa" : "BB";
+      String b = "c" + (i * 7919 % 600);
+      String c = i % 3 == 0 ? longValue : "";
+      csv.append(a).append(';').append(i % 5 == 0 ? "\"" + b + "\"" : b).append(';').append(c).append('\n');
+      expected.add(List.of(a, b, c));
+    }
+    try (CsvReader r = text(csv.toString())) {
+      for (List<String> row : expected) {
+        assertEquals(row, r.next().cells());
+      }
+      assertNull(r.next());
+    }
+  }
+
+  @Test
   void quotedLineBreaksKeepPhysicalLineNumbers() {
     String csv = "id,note,x\r\n1,\"two\r\nlines\",a\r\n2,\"three\nmore\nlines\",b\r\n\r\n3,\"say \"\"hi\"\"\",c";
     try (CsvReader r = text(csv)) {

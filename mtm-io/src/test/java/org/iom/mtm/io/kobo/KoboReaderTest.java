@@ -56,6 +56,41 @@ class KoboReaderTest {
           + "\"reasons/other\";\"reasons_other\";\"income\";\"hh/size\";\"_uuid\"\r\n";
 
   @Test
+  void skipLogicIsTheSameForEveryRowSharingTheReferencedAnswers() {
+    // Relevance is evaluated once per distinct combination of referenced answers and reused:
+    // each row must still get its own combination's verdict (hand-derived below), including an
+    // order-sensitive comparison of a select_multiple and a "don't know" age.
+    Questionnaire form = Questionnaire.builder("memo")
+        .add(Question.builder("m", "select_multiple abc"))
+        .add(Question.builder("n", "integer"))
+        .add(Question.builder("q", "text").relevant("selected(${m}, 'a') and ${n} >= 18"))
+        .add(Question.builder("p", "text").relevant("${m} = 'b a'"))
+        .choices(ChoiceList.of("abc", "a", "A", "b", "B", "c", "C"))
+        .build();
+    String[] ms = {"a", "b a", "a b", "c", "", "a c"};
+    String[] ns = {"30", "17", "dnk", "", "18"};
+    StringBuilder csv = new StringBuilder("m;n;q;p\n");
+    int rows = 300;
+    for (int i = 0; i < rows; i++) {
+      csv.append(ms[i % ms.length]).append(';').append(ns[i % ns.length]).append(";;\n");
+    }
+    SurveyData d = read(csv.toString(), KoboOptions.DEFAULT.withForm(form)).data();
+    TextColumn q = d.text("q");
+    TextColumn p = d.text("p");
+    for (int i = 0; i < rows; i++) {
+      String m = ms[i % ms.length];
+      String n = ns[i % ns.length];
+      boolean hasA = List.of(m.split(" ")).contains("a");
+      // "dnk" and "" compare as an empty value: not a number, so ${n} >= 18 is false.
+      boolean adult = n.equals("30") || n.equals("18");
+      AnswerState expectQ = hasA && adult ? AnswerState.MISSING : AnswerState.NOT_ASKED;
+      AnswerState expectP = m.equals("b a") ? AnswerState.MISSING : AnswerState.NOT_ASKED;
+      assertEquals(expectQ, q.state(i), "q, row " + i + ": m='" + m + "', n='" + n + "'");
+      assertEquals(expectP, p.state(i), "p, row " + i + ": m='" + m + "'");
+    }
+  }
+
+  @Test
   void formTypesSkipLogicAndStates() {
     String csv = HEADER
         + "#date;#indicator+consent;#affected+age;;;;;;;;;;\r\n"
