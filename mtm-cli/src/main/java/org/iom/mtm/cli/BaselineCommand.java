@@ -1,7 +1,6 @@
 package org.iom.mtm.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,7 @@ import org.iom.mtm.indicators.baseline.Reconciliation;
 import org.iom.mtm.indicators.disclosure.Disclosure;
 import org.iom.mtm.indicators.result.ResultTable;
 import org.iom.mtm.io.ReadException;
-import org.iom.mtm.io.ResultFormat;
 import org.iom.mtm.io.baseline.BaselineReader;
-import org.iom.mtm.io.result.ResultWriter;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,15 +98,11 @@ final class BaselineCommand implements Callable<Integer> {
   @Option(names = "--min-count", paramLabel = "N", defaultValue = "5", description = "Smallest count published under --suppress (default: ${DEFAULT-VALUE}).")
   long minCount = 5;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "json, csv, hxl, markdown or table (default).")
-  String format = "table";
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
-  @Nullable Path out;
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {
-    ResultFormat fmt = option("--format", () -> ResultFormat.ofName(format));
+    output.format();
     BaselineAnalysis analysis = analysis();
     BaselineReader reader = BaselineReader.create();
     if (roundYears != null) {
@@ -147,15 +140,7 @@ final class BaselineCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    try {
-      if (out != null) {
-        ResultWriter.write(table, fmt, out);
-      } else {
-        ResultWriter.write(table, fmt, spec.commandLine().getOut());
-      }
-    } catch (UncheckedIOException e) {
-      throw new InputException(e.getMessage() == null ? "cannot write " + out : e.getMessage(), e);
-    }
+    output.write(table, spec.commandLine().getOut());
     return 0;
   }
 
