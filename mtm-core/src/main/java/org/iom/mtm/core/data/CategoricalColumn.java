@@ -64,6 +64,17 @@ public final class CategoricalColumn implements Column {
     return States.state(states, size, row);
   }
 
+  @Override
+  public boolean allAnswered() {
+    return states == null;
+  }
+
+  @Override
+  public void readStates(int from, int to, byte[] dst) {
+    States.checkRange(from, to, size, dst.length);
+    States.read(states, from, to, dst);
+  }
+
   /**
    * The levels, in order; {@link #code(int)} indexes this list.
    *
@@ -99,6 +110,39 @@ public final class CategoricalColumn implements Column {
    */
   public String level(int row) {
     return levels.get(code(row));
+  }
+
+  /**
+   * Reads the level codes of a block of rows into {@code dst[0 .. to - from)}: the code of each
+   * answered cell, an index into {@link #levels()}, and {@code levels().size()} (one past the last
+   * level, never negative) for a cell in any other state, so that a kernel can count such cells
+   * in an extra slot without a branch. The rest of {@code dst} is left as it was.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when {@code from < 0}, {@code to > size()}, {@code from >
+   *     to}, or {@code dst} is shorter than {@code to - from}
+   */
+  public void readCodes(int from, int to, int[] dst) {
+    States.checkRange(from, to, size, dst.length);
+    byte[] small = smallCodes;
+    if (small != null) {
+      for (int i = from; i < to; i++) {
+        dst[i - from] = small[i];
+      }
+    } else {
+      System.arraycopy(Objects.requireNonNull(codes), from, dst, 0, to - from);
+    }
+    byte[] s = states;
+    if (s != null) {
+      int notAnswered = levels.size();
+      for (int i = from; i < to; i++) {
+        if (s[i] != 0) {
+          dst[i - from] = notAnswered;
+        }
+      }
+    }
   }
 
   @Override

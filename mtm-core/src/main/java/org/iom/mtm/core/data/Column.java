@@ -32,6 +32,26 @@ public sealed interface Column permits NumericColumn, CategoricalColumn, MultiSe
   AnswerState state(int row);
 
   /**
+   * Whether every cell is {@link AnswerState#ANSWERED}, so that a kernel may skip reading states.
+   * Known when the column is built: constant time.
+   *
+   * @return true when no cell is in another state (also for a column of no rows)
+   */
+  boolean allAnswered();
+
+  /**
+   * Reads the states of a block of rows: the {@link AnswerState#ordinal()} of rows {@code [from,
+   * to)} into {@code dst[0 .. to - from)}. The rest of {@code dst} is left as it was.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when {@code from < 0}, {@code to > size()}, {@code from >
+   *     to}, or {@code dst} is shorter than {@code to - from}
+   */
+  void readStates(int from, int to, byte[] dst);
+
+  /**
    * Whether a cell holds a value.
    *
    * @param row the row, 0-based

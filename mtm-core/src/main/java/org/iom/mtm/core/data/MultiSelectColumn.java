@@ -61,6 +61,17 @@ public final class MultiSelectColumn implements Column {
     return States.state(states, size, row);
   }
 
+  @Override
+  public boolean allAnswered() {
+    return states == null;
+  }
+
+  @Override
+  public void readStates(int from, int to, byte[] dst) {
+    States.checkRange(from, to, size, dst.length);
+    States.read(states, from, to, dst);
+  }
+
   /**
    * The options, in order; bit {@code k} stands for option {@code k}.
    *
@@ -116,6 +127,39 @@ public final class MultiSelectColumn implements Column {
           "column '" + name + "': option " + option + " outside [0, " + options.size() + ")");
     }
     return (word(row, option >>> 6) & (1L << option)) != 0;
+  }
+
+  /**
+   * Reads one word of the selection bits of a block of rows into {@code dst[0 .. to - from)}: the
+   * word {@code word} of each answered cell (bits of options {@code 64 * word} to {@code 64 * word
+   * + 63}), and 0 for a cell in any other state (tell an answered empty selection from a cell not
+   * answered with {@link #readStates}). The rest of {@code dst} is left as it was.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param word the word, {@code 0 <= word < words()}
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when {@code from < 0}, {@code to > size()}, {@code from >
+   *     to}, {@code dst} is shorter than {@code to - from}, or the word is out of range
+   */
+  public void readWords(int from, int to, int word, long[] dst) {
+    States.checkRange(from, to, size, dst.length);
+    if (word < 0 || word >= words) {
+      throw new IndexOutOfBoundsException("word " + word + " outside [0, " + words + ")");
+    }
+    long[] b = bits;
+    int w = words;
+    for (int i = from; i < to; i++) {
+      dst[i - from] = b[i * w + word];
+    }
+    byte[] s = states;
+    if (s != null) {
+      for (int i = from; i < to; i++) {
+        if (s[i] != 0) {
+          dst[i - from] = 0L;
+        }
+      }
+    }
   }
 
   @Override

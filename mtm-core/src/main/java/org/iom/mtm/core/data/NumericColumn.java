@@ -59,6 +59,17 @@ public final class NumericColumn implements Column {
     return States.state(states, values.length, row);
   }
 
+  @Override
+  public boolean allAnswered() {
+    return states == null;
+  }
+
+  @Override
+  public void readStates(int from, int to, byte[] dst) {
+    States.checkRange(from, to, values.length, dst.length);
+    States.read(states, from, to, dst);
+  }
+
   /**
    * The value of an answered cell.
    *
@@ -71,6 +82,31 @@ public final class NumericColumn implements Column {
       throw States.notAnswered(name, row, state(row));
     }
     return values[row];
+  }
+
+  /**
+   * Reads the values of a block of rows into {@code dst[0 .. to - from)}: the value of each
+   * answered cell, and 0.0 for a cell in any other state (tell them apart with {@link
+   * #readStates}, or skip that when {@link #allAnswered()}). The rest of {@code dst} is left as it
+   * was.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when {@code from < 0}, {@code to > size()}, {@code from >
+   *     to}, or {@code dst} is shorter than {@code to - from}
+   */
+  public void readValues(int from, int to, double[] dst) {
+    States.checkRange(from, to, values.length, dst.length);
+    System.arraycopy(values, from, dst, 0, to - from);
+    byte[] s = states;
+    if (s != null) {
+      for (int i = from; i < to; i++) {
+        if (s[i] != 0) {
+          dst[i - from] = 0.0;
+        }
+      }
+    }
   }
 
   @Override

@@ -42,6 +42,31 @@ final class States {
     return states == null ? AnswerState.ANSWERED : AnswerState.ofOrdinal(states[row]);
   }
 
+  /**
+   * Checks a bulk read of rows {@code [from, to)} into an array of {@code dstLength}.
+   *
+   * @throws IndexOutOfBoundsException naming the range when it is not inside {@code [0, size)}
+   *     or does not fit the destination
+   */
+  static void checkRange(int from, int to, int size, int dstLength) {
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") outside [0, " + size + ")");
+    }
+    if (to - from > dstLength) {
+      throw new IndexOutOfBoundsException(
+          "rows [" + from + ", " + to + ") do not fit a destination of length " + dstLength);
+    }
+  }
+
+  /** Copies the state ordinals of rows {@code [from, to)}, after {@link #checkRange}. */
+  static void read(byte @Nullable [] states, int from, int to, byte[] dst) {
+    if (states == null) {
+      Arrays.fill(dst, 0, to - from, (byte) 0);
+    } else {
+      System.arraycopy(states, from, dst, 0, to - from);
+    }
+  }
+
   static IllegalStateException notAnswered(String column, int row, AnswerState s) {
     return new IllegalStateException(
         "column '" + column + "' row " + row + " holds no value: its state is " + s);

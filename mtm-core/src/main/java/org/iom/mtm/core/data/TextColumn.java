@@ -43,6 +43,17 @@ public final class TextColumn implements Column {
     return States.state(states, values.size(), row);
   }
 
+  @Override
+  public boolean allAnswered() {
+    return states == null;
+  }
+
+  @Override
+  public void readStates(int from, int to, byte[] dst) {
+    States.checkRange(from, to, values.size(), dst.length);
+    States.read(states, from, to, dst);
+  }
+
   /**
    * The text of an answered cell.
    *
