@@ -41,6 +41,7 @@ public final class BenchmarkReport {
             .include(EstimationBenchmark.class.getSimpleName())
             .include(DuckDbBenchmark.class.getSimpleName())
             .include(KoboReadBenchmark.class.getSimpleName())
+            .include(WeightingBenchmark.class.getSimpleName())
             .param("rows", rows)
             .shouldFailOnError(true);
     if (quick) {

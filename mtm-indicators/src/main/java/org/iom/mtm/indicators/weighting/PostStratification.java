@@ -75,8 +75,25 @@ public final class PostStratification implements WeightAdjustment {
           "margin '" + margin.variable() + "' has " + margin.size() + " units, the weights " + weights.length);
     }
     int[] codes = margin.codes();
+    Reweights r = reweights(margin, totals(codes, margin.levels().size(), weights), partial);
+    double[] reweight = r.factors();
+    List<String> warnings = r.warnings();
+    double[] w = new double[weights.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights[i] * reweight[codes[i]];
+    }
+    return new Result(w, warnings);
+  }
+
+  /** Each level's factor {@code N_h / Nhat_h} (0 for a level left out) and the warnings. */
+  record Reweights(double[] factors, List<String> warnings) {}
+
+  /**
+   * The factors of post-stratifying on {@code margin} given the weighted sample count of each of
+   * its levels; the errors and warnings of {@link #compute}.
+   */
+  static Reweights reweights(Margin margin, double[] sample, boolean partial) {
     int k = margin.levels().size();
-    double[] sample = totals(codes, k, weights);
     double[] reweight = new double[k];
     List<String> absentFromPopulation = new ArrayList<>();
     List<String> absentFromSample = new ArrayList<>();
@@ -105,11 +122,7 @@ public final class PostStratification implements WeightAdjustment {
       }
       warnings.add(msg + " left out (partial): the weights do not add up to the population total");
     }
-    double[] w = new double[weights.length];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights[i] * reweight[codes[i]];
-    }
-    return new Result(w, warnings);
+    return new Reweights(reweight, List.copyOf(warnings));
   }
 
   static double[] totals(int[] codes, int k, double[] w) {

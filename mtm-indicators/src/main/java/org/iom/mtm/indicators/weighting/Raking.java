@@ -106,6 +106,14 @@ public final class Raking implements WeightAdjustment {
     return control;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every unit of a cell of the crossed margins gets the same factor in every sweep, so the
+   * sweeps run on the crossed table's weighted counts (a few cells), and the units' weights are
+   * written once at the end: the same weights as post-stratifying the units sweep after sweep (up
+   * to rounding), in a few passes over the units instead of two per margin and sweep.
+   */
   @Override
   public WeightStep apply(double[] weights) {
     Weights.checkPositive(weights, "raking");
@@ -114,29 +122,41 @@ public final class Raking implements WeightAdjustment {
           "the margins have " + margins.get(0).size() + " units, the weights " + weights.length);
     }
     checkTargets();
-    double total = Weights.sum(weights);
+    double[] start = weights.clone();
+    double total = Weights.sum(start);
     double epsilon = control.epsilon() < 1 ? control.epsilon() * total : control.epsilon();
-    int[] cells = crossing();
-    int nCells = 0;
-    for (int c : cells) {
-      nCells = Math.max(nCells, c + 1);
-    }
-    double[] oldTable = PostStratification.totals(cells, nCells, weights);
-    double[] w = weights;
-    double[][] marginWeights = new double[margins.size()][];
+    Crossing crossing = crossing();
+    int[] cells = crossing.cells;
+    int nCells = crossing.count;
+    double[] startTable = PostStratification.totals(cells, nCells, start);
+    // factor[c]: the product of the reweighting factors of cell c so far; marginFactor[m]: the
+    // factor after margin m in the last sweep (its post-stratified weights, for the variance)
+    double[] factor = new double[nCells];
+    java.util.Arrays.fill(factor, 1);
+    double[][] marginFactor = new double[margins.size()][];
+    double[] oldTable = startTable.clone();
     List<Double> trace = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     int iter = 0;
     boolean converged = false;
     while (iter < control.maxit()) {
       for (int m = 0; m < margins.size(); m++) {
-        PostStratification.Result r = PostStratification.compute(margins.get(m), w, false);
-        w = r.weights();
-        marginWeights[m] = w;
+        Margin margin = margins.get(m);
+        int[] levelOfCell = crossing.levels[m];
+        double[] sample = new double[margin.levels().size()];
+        for (int c = 0; c < nCells; c++) {
+          sample[levelOfCell[c]] += startTable[c] * factor[c];
+        }
+        double[] reweight = PostStratification.reweights(margin, sample, false).factors();
+        for (int c = 0; c < nCells; c++) {
+          factor[c] *= reweight[levelOfCell[c]];
+        }
+        marginFactor[m] = factor.clone();
       }
-      double[] newTable = PostStratification.totals(cells, nCells, w);
       double delta = 0;
+      double[] newTable = new double[nCells];
       for (int c = 0; c < nCells; c++) {
+        newTable[c] = startTable[c] * factor[c];
         delta = Math.max(delta, Math.abs(oldTable[c] - newTable[c]));
       }
       trace.add(delta);
@@ -153,14 +173,21 @@ public final class Raking implements WeightAdjustment {
           "raking did not converge after %d sweeps: the last sweep changed a cell by %.6g, epsilon is %.6g",
           sweeps, trace.get(trace.size() - 1), epsilon));
     }
-    double[] fin = w;
+    double[] fin = new double[start.length];
+    for (int i = 0; i < fin.length; i++) {
+      fin[i] = start[i] * factor[cells[i]];
+    }
     List<MarginCheck> checks = new ArrayList<>();
-    for (Margin m : margins) {
-      double[] achieved = PostStratification.totals(m.codes(), m.levels().size(), fin);
-      for (int l = 0; l < m.levels().size(); l++) {
-        Double target = m.population().get(m.levels().get(l));
+    for (int m = 0; m < margins.size(); m++) {
+      Margin margin = margins.get(m);
+      double[] achieved = new double[margin.levels().size()];
+      for (int c = 0; c < nCells; c++) {
+        achieved[crossing.levels[m][c]] += startTable[c] * factor[c];
+      }
+      for (int l = 0; l < margin.levels().size(); l++) {
+        Double target = margin.population().get(margin.levels().get(l));
         if (target != null && (target > 0 || achieved[l] > 0)) {
-          checks.add(new MarginCheck(m.variable() + "=" + m.levels().get(l), target, achieved[l]));
+          checks.add(new MarginCheck(margin.variable() + "=" + margin.levels().get(l), target, achieved[l]));
         }
       }
     }
@@ -172,31 +199,32 @@ public final class Raking implements WeightAdjustment {
         "raking",
         String.format(Locale.ROOT, "%s; maxit = %d, epsilon = %s", String.join(" + ", names),
             control.maxit(), Json.number(control.epsilon())),
-        sweeps, converged, trace, checks, WeightSummary.of(weights), WeightSummary.of(fin), 0,
+        sweeps, converged, trace, checks, WeightSummary.unchecked(start), WeightSummary.unchecked(fin), 0,
         List.of(), List.of(), warnings);
     List<Margin> ms = margins;
-    return new WeightStep(fin, report, z -> residualize(z, ms, marginWeights));
+    return new WeightStep(fin, report, z -> residualize(z, ms, start, cells, marginFactor));
   }
 
   /**
    * R's {@code svyrecvar} for raking: {@value #VARIANCE_SWEEPS} sweeps of, for each margin,
    * {@code x - psw * ave(x / psw, margin)}, with {@code psw} the weights after that margin's
-   * post-stratification in the last sweep of the raking.
+   * post-stratification in the last sweep of the raking ({@code start} times the cell's factor).
    */
-  private static double[] residualize(double[] x, List<Margin> margins, double[][] marginWeights) {
+  private static double[] residualize(
+      double[] x, List<Margin> margins, double[] start, int[] cells, double[][] marginFactor) {
     for (int it = 0; it < VARIANCE_SWEEPS; it++) {
       for (int m = 0; m < margins.size(); m++) {
         int[] codes = margins.get(m).codes();
         int k = margins.get(m).levels().size();
-        double[] psw = marginWeights[m];
+        double[] f = marginFactor[m];
         double[] sum = new double[k];
         int[] count = new int[k];
         for (int i = 0; i < x.length; i++) {
-          sum[codes[i]] += x[i] / psw[i];
+          sum[codes[i]] += x[i] / (start[i] * f[cells[i]]);
           count[codes[i]]++;
         }
         for (int i = 0; i < x.length; i++) {
-          x[i] -= psw[i] * (sum[codes[i]] / count[codes[i]]);
+          x[i] -= start[i] * f[cells[i]] * (sum[codes[i]] / count[codes[i]]);
         }
       }
     }
@@ -233,51 +261,72 @@ public final class Raking implements WeightAdjustment {
     }
   }
 
-  /** A code per unit for the crossing of all margin variables, as R's {@code svytable(ff)}. */
-  private int[] crossing() {
+  /**
+   * The crossing of all margin variables, as R's {@code svytable(ff)}: each unit's cell, the
+   * number of cells, and per margin the level of each cell.
+   */
+  private record Crossing(int[] cells, int count, int[][] levels) {}
+
+  private Crossing crossing() {
     int n = margins.get(0).size();
-    long[] keys = new long[n];
-    long stride = 1;
-    boolean fits = true;
-    for (Margin m : margins) {
-      int k = m.levels().size();
-      for (int i = 0; i < n; i++) {
-        keys[i] += stride * m.code(i);
-      }
-      if (stride > Long.MAX_VALUE / Math.max(1, k)) {
-        fits = false;
-        break;
-      }
-      stride *= k;
-    }
     int[] cells = new int[n];
-    if (fits && stride <= 1 << 24) {
-      int[] dense = new int[(int) stride];
-      java.util.Arrays.fill(dense, -1);
-      int next = 0;
-      for (int i = 0; i < n; i++) {
-        int key = (int) keys[i];
-        if (dense[key] < 0) {
-          dense[key] = next++;
-        }
-        cells[i] = dense[key];
-      }
-      return cells;
-    }
     Map<List<Integer>, Integer> index = new HashMap<>();
+    List<int[]> levelsOfCells = new ArrayList<>();
+    long stride = 1;
+    for (Margin m : margins) {
+      stride = stride > Long.MAX_VALUE / Math.max(1, m.levels().size()) ? Long.MAX_VALUE : stride * Math.max(1, m.levels().size());
+    }
+    int[] dense = stride <= 1 << 24 ? new int[(int) stride] : null;
+    if (dense != null) {
+      java.util.Arrays.fill(dense, -1);
+    }
     for (int i = 0; i < n; i++) {
-      List<Integer> key = new ArrayList<>(margins.size());
-      for (Margin m : margins) {
-        key.add(m.code(i));
-      }
-      Integer c = index.get(key);
-      if (c == null) {
-        c = index.size();
-        index.put(key, c);
+      int c;
+      if (dense != null) {
+        int key = 0;
+        int s = 1;
+        for (Margin m : margins) {
+          key += s * m.code(i);
+          s *= m.levels().size();
+        }
+        c = dense[key];
+        if (c < 0) {
+          c = levelsOfCells.size();
+          dense[key] = c;
+          levelsOfCells.add(levelsOf(i));
+        }
+      } else {
+        int[] key = levelsOf(i);
+        List<Integer> boxed = new ArrayList<>(key.length);
+        for (int v : key) {
+          boxed.add(v);
+        }
+        Integer found = index.get(boxed);
+        if (found == null) {
+          found = levelsOfCells.size();
+          index.put(boxed, found);
+          levelsOfCells.add(key);
+        }
+        c = found;
       }
       cells[i] = c;
     }
-    return cells;
+    int count = levelsOfCells.size();
+    int[][] levels = new int[margins.size()][count];
+    for (int c = 0; c < count; c++) {
+      for (int m = 0; m < margins.size(); m++) {
+        levels[m][c] = levelsOfCells.get(c)[m];
+      }
+    }
+    return new Crossing(cells, count, levels);
+  }
+
+  private int[] levelsOf(int unit) {
+    int[] key = new int[margins.size()];
+    for (int m = 0; m < margins.size(); m++) {
+      key[m] = margins.get(m).code(unit);
+    }
+    return key;
   }
 
   @Override
