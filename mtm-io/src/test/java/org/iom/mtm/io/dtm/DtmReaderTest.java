@@ -33,6 +33,32 @@ class DtmReaderTest {
     assertTrue(r.report().ok());
   }
 
+  /**
+   * A record with every field of the admin 0 endpoint ({@code IdpAdmin0Data/GetAdmin0Datav2}) as
+   * public clients of the API declare them (checked 2026-11-26 against the TypeScript typing of an
+   * open-source client, {@code id, operation, admin0Name, admin0Pcode, numPresentIdpInd,
+   * reportingDate, yearReportingDate, monthReportingDate, roundNumber, assessmentType}, and the
+   * envelope {@code isSuccess, errorMessages, result} of IOM's own Python client {@code dtmapi});
+   * the values are made up.
+   */
+  @Test
+  void adminZeroRecordKeepsEveryField() {
+    SurveyRead r = read("{\"isSuccess\": true, \"errorMessages\": [], \"result\": [{\"id\": 7,"
+        + " \"operation\": \"Displacement due to conflict\", \"admin0Name\": \"Ethiopia\","
+        + " \"admin0Pcode\": \"ETH\", \"numPresentIdpInd\": 2000, \"reportingDate\": \"2024-03-31T00:00:00\","
+        + " \"yearReportingDate\": 2024, \"monthReportingDate\": 3, \"roundNumber\": 35,"
+        + " \"assessmentType\": \"BA\"}]}");
+    SurveyData d = r.data();
+    assertEquals(java.util.List.of("id", "operation", "admin0Name", "admin0Pcode", "numPresentIdpInd",
+        "reportingDate", "yearReportingDate", "monthReportingDate", "roundNumber", "assessmentType"), d.names());
+    assertEquals(2000.0, d.numeric("numPresentIdpInd").value(0));
+    assertEquals(35.0, d.numeric("roundNumber").value(0));
+    assertEquals(3.0, d.numeric("monthReportingDate").value(0));
+    assertEquals("Displacement due to conflict", d.text("operation").text(0));
+    assertEquals("BA", d.text("assessmentType").text(0));
+    assertTrue(r.report().ok());
+  }
+
   @Test
   void failureIsRefusedWithTheApiMessages() {
     ReadException e = assertThrows(ReadException.class, () -> read(
