@@ -112,6 +112,64 @@ public final class SurveyDesign {
   }
 
   /**
+   * Copies the weights of a block of rows into {@code dst[0 .. to - from)}, for the estimation
+   * kernels that work a block at a time.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when the range is outside the rows or {@code dst}
+   */
+  public void readWeights(int from, int to, double[] dst) {
+    System.arraycopy(weights, from, dst, 0, checkBlock(from, to, dst.length));
+  }
+
+  /**
+   * Copies the stratum codes of a block of rows into {@code dst[0 .. to - from)}.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when the range is outside the rows or {@code dst}
+   */
+  public void readStrata(int from, int to, int[] dst) {
+    System.arraycopy(stratum, from, dst, 0, checkBlock(from, to, dst.length));
+  }
+
+  /**
+   * Copies the PSU codes of a block of rows into {@code dst[0 .. to - from)}.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when the range is outside the rows or {@code dst}
+   */
+  public void readPsus(int from, int to, int[] dst) {
+    System.arraycopy(psu, from, dst, 0, checkBlock(from, to, dst.length));
+  }
+
+  /**
+   * Copies the second-stage unit codes of a block of rows into {@code dst[0 .. to - from)}.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when the range is outside the rows or {@code dst}
+   * @throws IllegalStateException for a one-stage design
+   */
+  public void readSsus(int from, int to, int[] dst) {
+    System.arraycopy(requireStage2(ssu), from, dst, 0, checkBlock(from, to, dst.length));
+  }
+
+  private int checkBlock(int from, int to, int room) {
+    if (from < 0 || to > weights.length || from > to || to - from > room) {
+      throw new IndexOutOfBoundsException(
+          "rows [" + from + ", " + to + ") outside [0, " + weights.length + ") or longer than " + room);
+    }
+    return to - from;
+  }
+
+  /**
    * The sum of the weights, with compensated summation.
    *
    * @return the weighted row count

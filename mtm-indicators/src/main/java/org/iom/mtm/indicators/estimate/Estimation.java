@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.iom.mtm.indicators.design.SurveyDesign;
 import org.iom.mtm.indicators.estimate.Plan.Grouping;
@@ -65,6 +69,7 @@ public final class Estimation {
   private Conventions conventions = Conventions.R;
   private @Nullable QuantileRule quantileRule;
   private boolean domainDf;
+  private int threads = 1;
   /** The compiled request, shared by its accumulators; dropped when the request changes. */
   private @Nullable Plan plan;
 
@@ -340,8 +345,103 @@ public final class Estimation {
    */
   public ResultTable run() {
     SufficientStatistics acc = accumulator();
+    if (!ColumnPass.applies(acc.plan) && threads == 1) {
+      acc.acceptRows(0, design.rowCount());
+      return result(acc);
+    }
+    return result(chunked(acc.plan, ColumnPass.applies(acc.plan)));
+  }
+
+  /** The plain path alone, row at a time in one accumulator: the reference for the fast path. */
+  ResultTable runPlain() {
+    SufficientStatistics acc = accumulator();
     acc.acceptRows(0, design.rowCount());
     return result(acc);
+  }
+
+  /**
+   * The number of threads {@link #run()} may use. Default 1. The rows are cut into chunks whose
+   * boundaries depend on the number of rows only, each chunk is accumulated on its own and the
+   * chunks are combined in row order: any number of threads gives the same numbers.
+   *
+   * @param threads at least 1
+   * @return this request
+   * @throws IllegalArgumentException naming a count below 1
+   */
+  public Estimation threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.threads = threads;
+    return this;
+  }
+
+  /** Rows per chunk: a function of the row count alone, so that chunks do not depend on threads. */
+  static int chunkSize(int rows) {
+    int blocks = (rows / 64 + ColumnPass.BLOCK - 1) / ColumnPass.BLOCK;
+    return Math.max(1 << 18, blocks * ColumnPass.BLOCK);
+  }
+
+  private SufficientStatistics part(Plan plan, boolean fast, int from, int to) {
+    SufficientStatistics s = new SufficientStatistics(plan);
+    if (fast) {
+      new ColumnPass(s).run(from, to);
+    } else {
+      s.acceptRows(from, to);
+    }
+    return s;
+  }
+
+  private SufficientStatistics chunked(Plan plan, boolean fast) {
+    int n = design.rowCount();
+    int size = chunkSize(n);
+    int chunks = Math.max(1, (n + size - 1) / size);
+    if (threads == 1 || chunks == 1) {
+      SufficientStatistics total = part(plan, fast, 0, Math.min(n, size));
+      for (int c = 1; c < chunks; c++) {
+        total.combine(part(plan, fast, c * size, Math.min(n, (c + 1) * size)));
+      }
+      return total;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
+      Thread t = new Thread(r, "mtm-estimation");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<SufficientStatistics>> parts = new ArrayList<>();
+      for (int c = 0; c < chunks; c++) {
+        int from = c * size;
+        int to = Math.min(n, from + size);
+        parts.add(pool.submit(() -> part(plan, fast, from, to)));
+      }
+      // combined in row order, whichever finishes first
+      SufficientStatistics total = join(parts.get(0));
+      for (int c = 1; c < chunks; c++) {
+        total.combine(join(parts.get(c)));
+        parts.set(c, null);
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static SufficientStatistics join(Future<SufficientStatistics> part) {
+    try {
+      return part.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("estimation interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**

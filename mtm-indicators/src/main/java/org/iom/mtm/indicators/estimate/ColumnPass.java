@@ -1,0 +1,722 @@
+package org.iom.mtm.indicators.estimate;
+
+import java.util.Arrays;
+import org.iom.mtm.core.data.CategoricalColumn;
+import org.iom.mtm.core.data.MultiSelectColumn;
+import org.iom.mtm.core.data.NumericColumn;
+import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.estimate.Plan.Grouping;
+import org.iom.mtm.indicators.estimate.Plan.Kind;
+import org.iom.mtm.indicators.estimate.Plan.Spec;
+
+/**
+ * The fast path of the one pass: fills a {@link SufficientStatistics} with the same statistics as
+ * its row-at-a-time {@link SufficientStatistics#accept(int)}, but a column at a time over blocks of
+ * rows read in bulk, with one loop per kind of question and design mode, so that the inner loops
+ * hold no switch and no virtual call.
+ *
+ * <p>Within a flush period the sums are plain sums; each period's sums are then added to the
+ * accumulator's compensated (Neumaier) sums, so that a sum loses digits only over the rows of one
+ * period and one (cell, unit), not over the whole pass. When every row is its own PSU the
+ * per-(cell, stratum) co-moments are kept as sums of values shifted by their first value in the
+ * period (the sums keep their digits) and merged into the accumulator's co-moments as two samples
+ * are, by Chan's update.
+ *
+ * <p>It takes every request but quantiles, design effects and calibrated designs, which keep to
+ * the plain path ({@link #applies}).
+ */
+final class ColumnPass {
+  /** Rows per block: the block's arrays stay in the first-level cache. */
+  static final int BLOCK = 2048;
+  /** Rows between compensated flushes of the plain sums. */
+  static final int FLUSH = 1 << 14;
+
+  private static final byte ABSENT = 0;
+  private static final byte PRESENT = 1;
+  private static final byte MISSING = 2;
+
+  private final SufficientStatistics st;
+  private final Plan plan;
+  private final SurveyDesign design;
+  private final Spec[] specs;
+  private final Grouping[] groupings;
+  private final boolean clustered;
+  private final boolean impact;
+  private final boolean ssuUnits;
+  private final int nSpecs;
+  private final int strata;
+  private final long unitCount;
+
+  private final double[] w = new double[BLOCK];
+  private final int[] h = new int[BLOCK];
+  private final int[] psu = new int[BLOCK];
+  private final int[] unit;
+  private final byte[] raw = new byte[BLOCK];
+  private final byte[] raw2 = new byte[BLOCK];
+  private final byte[] state = new byte[BLOCK];
+  private final double[] y = new double[BLOCK];
+  private final double[] x = new double[BLOCK];
+  private final double[] a = new double[BLOCK];
+  private final double[] b = new double[BLOCK];
+  private final int[] code = new int[BLOCK];
+  private final long[][] words;
+  /** Per grouping, the block's (cell, unit) slots (clustered) or (cell, stratum) entries (row mode). */
+  private final int[][] slot;
+
+  /** Per grouping: the plain sums of the period, cells x specs of present weight. */
+  private final double[][] weightSums;
+  /** Per grouping, clustered: the plain sums of the period, laid out as the unit sums. */
+  private final double[][] unitSums;
+  /** Per grouping, row mode: per (cell, stratum) and spec n, sum b', sum b'^2, sum b, then per comp sum a', sum a'^2, sum a'b', sum a. */
+  private final double[][] rowSums;
+  /** Per grouping, row mode: per (cell, stratum) and spec the shifts of b and a of the period. */
+  private final double[][] rowShifts;
+  private final int rowWidth;
+  private final int[] rowOffset;
+  /** Per grouping: the slots or entries touched in the period, and their marks. */
+  private final int[][] touched;
+  private final int[] touchedSize;
+  private final int[][] mark;
+  private int epoch = 1;
+  private int sinceFlush;
+
+  ColumnPass(SufficientStatistics st) {
+    this.st = st;
+    this.plan = st.plan;
+    this.design = plan.design;
+    this.specs = plan.specs.toArray(new Spec[0]);
+    this.groupings = plan.groupings.toArray(new Grouping[0]);
+    this.clustered = plan.clustered;
+    this.impact = plan.conventions == Conventions.IMPACT;
+    this.ssuUnits = design.secondStageVariance();
+    this.nSpecs = specs.length;
+    this.strata = design.strataCount();
+    this.unitCount = plan.unitCount();
+    this.unit = ssuUnits ? new int[BLOCK] : psu;
+    int maxWords = 1;
+    int width = 0;
+    rowOffset = new int[nSpecs];
+    for (int s = 0; s < nSpecs; s++) {
+      MultiSelectColumn m = specs[s].multi;
+      if (specs[s].kind == Kind.MULTI && m != null) {
+        maxWords = Math.max(maxWords, m.words());
+      }
+      rowOffset[s] = width;
+      width += 4 + 4 * specs[s].comps;
+    }
+    this.rowWidth = width;
+    words = new long[maxWords][BLOCK];
+    int g = groupings.length;
+    slot = new int[g][BLOCK];
+    weightSums = new double[g][];
+    unitSums = new double[g][];
+    rowSums = new double[g][];
+    rowShifts = new double[g][];
+    touched = new int[g][];
+    touchedSize = new int[g];
+    mark = new int[g][];
+    for (int i = 0; i < g; i++) {
+      int cells = groupings[i].cells;
+      weightSums[i] = new double[cells * nSpecs];
+      if (clustered) {
+        unitSums[i] = new double[st.unitSums[i].length];
+        rowSums[i] = new double[0];
+        rowShifts[i] = new double[0];
+        mark[i] = new int[Math.max(16, st.unitSums[i].length / Math.max(1, plan.unitWidth))];
+      } else {
+        unitSums[i] = new double[0];
+        int entries = Math.multiplyExact(cells, strata);
+        rowSums[i] = new double[Math.multiplyExact(entries, rowWidth)];
+        rowShifts[i] = new double[Math.multiplyExact(entries, 2 * nSpecs)];
+        mark[i] = new int[entries];
+      }
+      touched[i] = new int[mark[i].length];
+    }
+  }
+
+  /**
+   * Whether the fast path takes a request: every kind but quantiles, without design effects, on
+   * a design that is not calibrated.
+   */
+  static boolean applies(Plan plan) {
+    if (plan.design.isCalibrated() || plan.deff != null) {
+      return false;
+    }
+    for (Spec s : plan.specs) {
+      if (s.kind == Kind.QUANTILE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds the rows {@code from} (inclusive) to {@code to} (exclusive). */
+  void run(int from, int to) {
+    for (int b0 = from; b0 < to; b0 += BLOCK) {
+      int b1 = Math.min(to, b0 + BLOCK);
+      int n = b1 - b0;
+      blockStart = b0;
+      design.readWeights(b0, b1, w);
+      design.readStrata(b0, b1, h);
+      design.readPsus(b0, b1, psu);
+      if (ssuUnits) {
+        design.readSsus(b0, b1, unit);
+      }
+      for (int g = 0; g < groupings.length; g++) {
+        if (clustered) {
+          unitSlots(g, b0, n);
+        } else {
+          strataEntries(g, b0, n);
+        }
+      }
+      for (int s = 0; s < nSpecs; s++) {
+        prepare(s, b0, b1, n);
+        for (int g = 0; g < groupings.length; g++) {
+          counts(s, g, b0, n);
+          if (clustered) {
+            switch (specs[s].kind) {
+              case CATEGORICAL -> clusteredCategorical(s, g, n);
+              case MULTI -> clusteredMulti(s, g, n);
+              default -> clusteredNumeric(s, g, n);
+            }
+          } else {
+            switch (specs[s].kind) {
+              case CATEGORICAL, MULTI -> rowIndicators(s, g, b0, n);
+              default -> rowNumeric(s, g, b0, n);
+            }
+          }
+        }
+      }
+      sinceFlush += n;
+      if (sinceFlush >= FLUSH) {
+        flush();
+      }
+    }
+    flush();
+  }
+
+  /** The block's (cell, unit) slots of a grouping, -1 outside every domain; marks them touched. */
+  private void unitSlots(int g, int b0, int n) {
+    int[] cellOf = groupings[g].cellOfRow;
+    UnitIndex index = st.units[g];
+    int[] sl = slot[g];
+    int[] mk = mark[g];
+    int[] tc = touched[g];
+    int tn = touchedSize[g];
+    int e = epoch;
+    long uc = unitCount;
+    int[] un = unit;
+    for (int i = 0; i < n; i++) {
+      int c = cellOf[b0 + i];
+      if (c < 0) {
+        sl[i] = -1;
+        continue;
+      }
+      int s = index.slot(c * uc + un[i]);
+      sl[i] = s;
+      if (s >= mk.length) {
+        mk = Arrays.copyOf(mk, Math.max(mk.length * 2, s + 1));
+        mark[g] = mk;
+        tc = Arrays.copyOf(tc, mk.length);
+        touched[g] = tc;
+      }
+      if (mk[s] != e) {
+        mk[s] = e;
+        tc[tn++] = s;
+      }
+    }
+    touchedSize[g] = tn;
+    int need = index.size() * plan.unitWidth;
+    if (need > st.unitSums[g].length) {
+      int size = Math.max(st.unitSums[g].length * 2, need);
+      st.unitSums[g] = Arrays.copyOf(st.unitSums[g], size);
+    }
+    if (unitSums[g].length < st.unitSums[g].length) {
+      unitSums[g] = Arrays.copyOf(unitSums[g], st.unitSums[g].length);
+    }
+  }
+
+  /** Row mode: the block's (cell, stratum) entries of a grouping, -1 outside every domain. */
+  private void strataEntries(int g, int b0, int n) {
+    int[] cellOf = groupings[g].cellOfRow;
+    int[] sl = slot[g];
+    int[] mk = mark[g];
+    int[] tc = touched[g];
+    int tn = touchedSize[g];
+    int e = epoch;
+    int k = strata;
+    for (int i = 0; i < n; i++) {
+      int c = cellOf[b0 + i];
+      if (c < 0) {
+        sl[i] = -1;
+        continue;
+      }
+      int entry = c * k + h[i];
+      sl[i] = entry;
+      if (mk[entry] != e) {
+        mk[entry] = e;
+        tc[tn++] = entry;
+      }
+    }
+    touchedSize[g] = tn;
+  }
+
+  /**
+   * Reads a spec's columns for the block: each row's state (present, missing or absent, by the
+   * same rules as the plain path), the values, and the PSUs and strata seen with a present row.
+   */
+  private void prepare(int s, int b0, int b1, int n) {
+    Spec spec = specs[s];
+    byte[] t = state;
+    switch (spec.kind) {
+      case NUMERIC -> {
+        NumericColumn c = spec.num;
+        c.readValues(b0, b1, y);
+        byte notAnswered = spec.naRm && !impact ? ABSENT : MISSING;
+        states(c.allAnswered(), c::readStates, b0, b1, raw);
+        for (int i = 0; i < n; i++) {
+          t[i] = raw[i] == 0 ? PRESENT : notAnswered;
+          b[i] = w[i];
+          a[i] = w[i] * y[i];
+        }
+      }
+      case RATIO -> {
+        NumericColumn c = spec.num;
+        NumericColumn d = spec.denColumn;
+        c.readValues(b0, b1, y);
+        d.readValues(b0, b1, x);
+        states(c.allAnswered(), c::readStates, b0, b1, raw);
+        states(d.allAnswered(), d::readStates, b0, b1, raw2);
+        byte notAnswered = spec.naRm ? ABSENT : MISSING;
+        for (int i = 0; i < n; i++) {
+          if (impact) {
+            // analysistools: a missing numerator counts as 0 (readValues gives 0); a zero or
+            // missing denominator drops the row, counted only
+            t[i] = raw2[i] == 0 && x[i] != 0 ? PRESENT : MISSING;
+          } else {
+            t[i] = raw[i] == 0 && raw2[i] == 0 ? PRESENT : notAnswered;
+          }
+          b[i] = w[i] * x[i];
+          a[i] = w[i] * y[i];
+        }
+      }
+      case CATEGORICAL -> {
+        CategoricalColumn c = spec.cat;
+        // an unanswered cell reads as levels().size(), a code no level has: under
+        // Denominator.ALL it counts in the denominator and in no share
+        c.readCodes(b0, b1, code);
+        states(c.allAnswered(), c::readStates, b0, b1, raw);
+        byte notAnswered = spec.denominator == Denominator.ALL ? PRESENT : MISSING;
+        for (int i = 0; i < n; i++) {
+          t[i] = raw[i] == 0 ? PRESENT : notAnswered;
+        }
+      }
+      case MULTI -> {
+        MultiSelectColumn c = spec.multi;
+        // an unanswered cell reads as no option selected
+        for (int j = 0; j < c.words(); j++) {
+          c.readWords(b0, b1, j, words[j]);
+        }
+        states(c.allAnswered(), c::readStates, b0, b1, raw);
+        byte notAnswered = spec.denominator == Denominator.ALL ? PRESENT : MISSING;
+        for (int i = 0; i < n; i++) {
+          t[i] = raw[i] == 0 ? PRESENT : notAnswered;
+        }
+      }
+      default -> throw new AssertionError(spec.kind);
+    }
+    long[] psuSeen = st.psuSeen[s];
+    long[] strataSeen = st.strataSeen[s];
+    for (int i = 0; i < n; i++) {
+      if (t[i] == PRESENT && w[i] != 0) {
+        int p = psu[i];
+        psuSeen[p >>> 6] |= 1L << p;
+        strataSeen[h[i] >>> 6] |= 1L << h[i];
+      }
+    }
+  }
+
+  /** A column's bulk read of answer states. */
+  private interface StateReader {
+    void read(int from, int to, byte[] dst);
+  }
+
+  private static void states(boolean allAnswered, StateReader reader, int from, int to, byte[] dst) {
+    if (allAnswered) {
+      Arrays.fill(dst, 0, to - from, (byte) 0);
+    } else {
+      reader.read(from, to, dst);
+    }
+  }
+
+  /** The present and missing counts of a spec in each cell, and the present weight. */
+  private void counts(int s, int g, int b0, int n) {
+    Spec spec = specs[s];
+    int[] cellOf = groupings[g].cellOfRow;
+    long[] cnt = st.counts[g];
+    double[] pw = weightSums[g];
+    int cw = plan.countWidth;
+    int co = spec.countOffset;
+    byte[] t = state;
+    int ns = nSpecs;
+    for (int i = 0; i < n; i++) {
+      int c = cellOf[b0 + i];
+      if (c < 0) {
+        continue;
+      }
+      byte ti = t[i];
+      if (ti == PRESENT) {
+        cnt[c * cw + co]++;
+        pw[c * ns + s] += w[i];
+      } else if (ti == MISSING) {
+        cnt[c * cw + co + 1]++;
+      }
+    }
+  }
+
+  /** Clustered, numeric or ratio: per (cell, unit) the rows, the sum of b and of a. */
+  private void clusteredNumeric(int s, int g, int n) {
+    Spec spec = specs[s];
+    int[] sl = slot[g];
+    double[] u = st.unitSums[g];
+    double[] acc = unitSums[g];
+    int uw = plan.unitWidth;
+    int uo = spec.unitOffset;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int k = sl[i];
+      if (k < 0 || t[i] != PRESENT) {
+        continue;
+      }
+      int base = k * uw + uo;
+      u[base] += 1;
+      acc[base + 1] += b[i];
+      acc[base + 3] += a[i];
+    }
+    positivesOfPresent(s, g, n);
+  }
+
+  /** Numeric and ratio: every present row counts as a positive of the one component. */
+  private void positivesOfPresent(int s, int g, int n) {
+    Spec spec = specs[s];
+    int[] sl = slot[g];
+    long[] cnt = st.counts[g];
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
+    byte[] t = state;
+    int[] cellOf = groupings[g].cellOfRow;
+    int b0 = blockStart;
+    for (int i = 0; i < n; i++) {
+      if (sl[i] >= 0 && t[i] == PRESENT) {
+        cnt[cellOf[b0 + i] * cw + co]++;
+      }
+    }
+  }
+
+  private int blockStart;
+
+  /** Clustered, select_one: the selected category only (a zero indicator adds nothing). */
+  private void clusteredCategorical(int s, int g, int n) {
+    Spec spec = specs[s];
+    int[] sl = slot[g];
+    int[] cellOf = groupings[g].cellOfRow;
+    double[] u = st.unitSums[g];
+    double[] acc = unitSums[g];
+    long[] cnt = st.counts[g];
+    int uw = plan.unitWidth;
+    int uo = spec.unitOffset;
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
+    int comps = spec.comps;
+    int b0 = blockStart;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int k = sl[i];
+      if (k < 0 || t[i] != PRESENT) {
+        continue;
+      }
+      int base = k * uw + uo;
+      double wi = w[i];
+      u[base] += 1;
+      acc[base + 1] += wi;
+      int level = code[i];
+      if (level < comps) {
+        cnt[cellOf[b0 + i] * cw + co + level]++;
+        acc[base + 3 + 2 * level] += wi;
+      }
+    }
+  }
+
+  /** Clustered, select_multiple: the selected options only, by set bit. */
+  private void clusteredMulti(int s, int g, int n) {
+    Spec spec = specs[s];
+    int[] sl = slot[g];
+    int[] cellOf = groupings[g].cellOfRow;
+    double[] u = st.unitSums[g];
+    double[] acc = unitSums[g];
+    long[] cnt = st.counts[g];
+    int uw = plan.unitWidth;
+    int uo = spec.unitOffset;
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
+    int comps = spec.comps;
+    int nWords = spec.multi.words();
+    int b0 = blockStart;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int k = sl[i];
+      if (k < 0 || t[i] != PRESENT) {
+        continue;
+      }
+      int base = k * uw + uo;
+      double wi = w[i];
+      u[base] += 1;
+      acc[base + 1] += wi;
+      int cb = cellOf[b0 + i] * cw + co;
+      for (int j = 0; j < nWords; j++) {
+        long word = words[j][i];
+        while (word != 0) {
+          int option = (j << 6) + Long.numberOfTrailingZeros(word);
+          word &= word - 1;
+          if (option < comps) {
+            cnt[cb + option]++;
+            acc[base + 3 + 2 * option] += wi;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Row mode, numeric or ratio: per (cell, stratum) the sums of b and a' = a - c b (c the cell's
+   * shift) about their first values in the period, their squares and cross-products.
+   */
+  private void rowNumeric(int s, int g, int b0, int n) {
+    Spec spec = specs[s];
+    int[] sl = slot[g];
+    int[] cellOf = groupings[g].cellOfRow;
+    double[] r = rowSums[g];
+    double[] sh = rowShifts[g];
+    double[] cellShift = st.shift[g];
+    int rw = rowWidth;
+    int ro = rowOffset[s];
+    int ns2 = 2 * nSpecs;
+    int sw = plan.shiftWidth;
+    int so = spec.shiftOffset;
+    boolean shifted = spec.shifted;
+    boolean ratio = spec.kind == Kind.RATIO;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int e = sl[i];
+      if (e < 0 || t[i] != PRESENT) {
+        continue;
+      }
+      double c = 0;
+      if (shifted) {
+        int si = cellOf[b0 + i] * sw + so;
+        c = cellShift[si];
+        if (Double.isNaN(c)) {
+          c = ratio ? (x[i] != 0 ? y[i] / x[i] : 0) : y[i];
+          cellShift[si] = c;
+        }
+      }
+      double bi = b[i];
+      double ai = a[i];
+      double as = ai - c * bi;
+      int base = e * rw + ro;
+      int shBase = e * ns2 + 2 * s;
+      if (r[base] == 0) {
+        sh[shBase] = bi;
+        sh[shBase + 1] = as;
+      }
+      double db = bi - sh[shBase];
+      double da = as - sh[shBase + 1];
+      r[base] += 1;
+      r[base + 1] += db;
+      r[base + 2] += db * db;
+      r[base + 3] += bi;
+      r[base + 4] += da;
+      r[base + 5] += da * da;
+      r[base + 6] += da * db;
+      r[base + 7] += ai;
+    }
+    positivesOfPresent(s, g, n);
+  }
+
+  /**
+   * Row mode, select_one or select_multiple: b = w about its first value d in the period, and per
+   * component over the rows where its indicator is 1 (visited by set bit) the count and the sums
+   * of b - d and its square; the co-moments of a_k = w [k] follow from these exactly as those of b
+   * do, so that a share of 1 has a variance of exactly 0, as on the plain path.
+   */
+  private void rowIndicators(int s, int g, int b0, int n) {
+    Spec spec = specs[s];
+    int[] sl = slot[g];
+    int[] cellOf = groupings[g].cellOfRow;
+    double[] r = rowSums[g];
+    double[] sh = rowShifts[g];
+    long[] cnt = st.counts[g];
+    int rw = rowWidth;
+    int ro = rowOffset[s];
+    int ns2 = 2 * nSpecs;
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
+    int comps = spec.comps;
+    boolean multi = spec.kind == Kind.MULTI;
+    int nWords = multi ? spec.multi.words() : 0;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int e = sl[i];
+      if (e < 0 || t[i] != PRESENT) {
+        continue;
+      }
+      double wi = w[i];
+      int base = e * rw + ro;
+      int shBase = e * ns2 + 2 * s;
+      if (r[base] == 0) {
+        sh[shBase] = wi;
+      }
+      double db = wi - sh[shBase];
+      r[base] += 1;
+      r[base + 1] += db;
+      r[base + 2] += db * db;
+      r[base + 3] += wi;
+      int cb = cellOf[b0 + i] * cw + co;
+      if (multi) {
+        for (int j = 0; j < nWords; j++) {
+          long word = words[j][i];
+          while (word != 0) {
+            int option = (j << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            if (option < comps) {
+              cnt[cb + option]++;
+              int off = base + 4 + 4 * option;
+              r[off] += 1;
+              r[off + 1] += db;
+              r[off + 2] += db * db;
+              r[off + 3] += wi;
+            }
+          }
+        }
+      } else {
+        int level = code[i];
+        if (level < comps) {
+          cnt[cb + level]++;
+          int off = base + 4 + 4 * level;
+          r[off] += 1;
+          r[off + 1] += db;
+          r[off + 2] += db * db;
+          r[off + 3] += wi;
+        }
+      }
+    }
+  }
+
+  /** Adds the period's plain sums to the accumulator's compensated sums and co-moments. */
+  private void flush() {
+    for (int g = 0; g < groupings.length; g++) {
+      double[] pw = weightSums[g];
+      double[] dst = st.presentWeight[g];
+      for (int i = 0; i < pw.length; i++) {
+        if (pw[i] != 0) {
+          SufficientStatistics.addCompensated(dst, 2 * i, pw[i]);
+          pw[i] = 0;
+        }
+      }
+      int[] tc = touched[g];
+      int tn = touchedSize[g];
+      if (clustered) {
+        double[] u = st.unitSums[g];
+        double[] acc = unitSums[g];
+        int uw = plan.unitWidth;
+        for (int i = 0; i < tn; i++) {
+          int base = tc[i] * uw;
+          // the pairs (sum, compensation) start at 1 in each spec's layout
+          for (Spec spec : specs) {
+            int o = base + spec.unitOffset;
+            for (int j = 1; j < spec.unitWidth(); j += 2) {
+              double v = acc[o + j];
+              if (v != 0) {
+                SufficientStatistics.addCompensated(u, o + j, v);
+                acc[o + j] = 0;
+              }
+            }
+          }
+        }
+      } else {
+        for (int i = 0; i < tn; i++) {
+          mergeEntry(g, tc[i]);
+        }
+      }
+      touchedSize[g] = 0;
+    }
+    epoch++;
+    sinceFlush = 0;
+  }
+
+  /** Row mode: merges one (cell, stratum) entry's period into the co-moments, Chan's update. */
+  private void mergeEntry(int g, int entry) {
+    double[] r = rowSums[g];
+    double[] sh = rowShifts[g];
+    double[] m = st.mom[g];
+    for (int s = 0; s < nSpecs; s++) {
+      Spec spec = specs[s];
+      int rb = entry * rowWidth + rowOffset[s];
+      double n2 = r[rb];
+      if (n2 == 0) {
+        continue;
+      }
+      int shBase = entry * 2 * nSpecs + 2 * s;
+      double sb = r[rb + 1];
+      double meanB2 = sh[shBase] + sb / n2;
+      double mbb2 = Math.max(0, r[rb + 2] - sb * sb / n2);
+      int base = entry * plan.momWidth + spec.momOffset;
+      double n1 = m[base];
+      double nn = n1 + n2;
+      double dB = meanB2 - m[base + 1];
+      double f = n1 * n2 / nn;
+      m[base] = nn;
+      m[base + 1] += dB * n2 / nn;
+      m[base + 2] += mbb2 + dB * dB * f;
+      SufficientStatistics.addCompensated(m, base + 3, r[rb + 3]);
+      boolean numeric = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO;
+      double shiftA = sh[shBase + 1];
+      double d = sh[shBase];
+      for (int k = 0; k < spec.comps; k++) {
+        int rk = rb + 4 + 4 * k;
+        int off = base + 5 + 5 * k;
+        double meanA2;
+        double maa2;
+        double mab2;
+        if (numeric) {
+          double sa = r[rk];
+          meanA2 = shiftA + sa / n2;
+          maa2 = Math.max(0, r[rk + 1] - sa * sa / n2);
+          mab2 = r[rk + 2] - sa * sb / n2;
+        } else {
+          // a = [k] (b' + d) over the period's rows: with n_k rows selected, s1 and s2 the sums of
+          // b' and b'^2 over them, when n_k = n they are b's own moments
+          double nk = r[rk];
+          double s1 = r[rk + 1];
+          double s2 = r[rk + 2];
+          if (nk == n2) {
+            meanA2 = meanB2;
+            maa2 = mbb2;
+            mab2 = mbb2;
+          } else {
+            double share = nk / n2;
+            meanA2 = d * share + s1 / n2;
+            maa2 = Math.max(0, s2 - s1 * s1 / n2 + 2 * d * s1 * (1 - share) + d * d * nk * (1 - share));
+            mab2 = s2 - s1 * sb / n2 + d * (s1 - share * sb);
+          }
+        }
+        double dA = meanA2 - m[off];
+        m[off] += dA * n2 / nn;
+        m[off + 1] += maa2 + dA * dA * f;
+        m[off + 2] += mab2 + dA * dB * f;
+        SufficientStatistics.addCompensated(m, off + 3, r[rk + 3]);
+      }
+      Arrays.fill(r, rb, rb + 4 + 4 * spec.comps, 0);
+    }
+  }
+}

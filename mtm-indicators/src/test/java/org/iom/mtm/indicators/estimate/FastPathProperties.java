@@ -1,0 +1,191 @@
+package org.iom.mtm.indicators.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.iom.mtm.core.data.AnswerState;
+import org.iom.mtm.core.data.CategoricalColumn;
+import org.iom.mtm.core.data.Column;
+import org.iom.mtm.core.data.MultiSelectColumn;
+import org.iom.mtm.core.data.NumericColumn;
+import org.iom.mtm.core.data.SurveyData;
+import org.iom.mtm.indicators.design.LonelyPsu;
+import org.iom.mtm.indicators.design.SurveyDesign;
+import org.iom.mtm.indicators.result.ResultRow;
+import org.iom.mtm.indicators.result.ResultTable;
+import org.iom.mtm.testkit.DesignedSample;
+import org.iom.mtm.testkit.SurveyArbitraries;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The column-at-a-time fast path ({@link ColumnPass}, chunked, on any number of threads) gives
+ * the plain row-at-a-time path's results: every statistic, standard error, interval, degrees of
+ * freedom, count, weighted count and flag, on the testkit's designed samples under every design
+ * mode (element sampling, clusters, two stages with fpc, lonely PSUs), domains with empty cells,
+ * every answer state, na.rm, IMPACT conventions and {@link Denominator#ALL}.
+ */
+class FastPathProperties {
+
+  /** A designed sample with extra columns in every answer state: z numeric, k select_one, s select_multiple over 70 options. */
+  private static SurveyData withAllStates(DesignedSample sample, long seed) {
+    SurveyData d = sample.data();
+    int n = d.rowCount();
+    SplittableRandom r = new SplittableRandom(seed);
+    AnswerState[] states = AnswerState.values();
+    NumericColumn.Builder z = NumericColumn.builder("z");
+    CategoricalColumn.Builder k = CategoricalColumn.builder("k", SurveyArbitraries.levelNames(5));
+    MultiSelectColumn.Builder s = MultiSelectColumn.builder("s", SurveyArbitraries.levelNames(70));
+    NumericColumn.Builder x = NumericColumn.builder("x");
+    for (int i = 0; i < n; i++) {
+      if (r.nextInt(6) == 0) {
+        z.addState(states[1 + r.nextInt(states.length - 1)]);
+      } else {
+        // large and close together: the shifts must keep the digits
+        z.add(1e9 + r.nextInt(1000) / 8.0);
+      }
+      if (r.nextInt(5) == 0) {
+        k.addState(states[1 + r.nextInt(states.length - 1)]);
+      } else {
+        k.add(r.nextInt(4)); // the fifth level is never chosen
+      }
+      if (r.nextInt(5) == 0) {
+        s.addState(states[1 + r.nextInt(states.length - 1)]);
+      } else {
+        List<Integer> sel = new ArrayList<>();
+        for (int o = 0; o < 70; o++) {
+          if (r.nextInt(6) == 0) {
+            sel.add(o);
+          }
+        }
+        s.addIndexes(sel.stream().mapToInt(Integer::intValue).toArray());
+      }
+      if (r.nextInt(7) == 0) {
+        x.addState(states[1 + r.nextInt(states.length - 1)]);
+      } else {
+        x.add(r.nextInt(4) * 2.5); // zero denominators too
+      }
+    }
+    List<Column> cols = new ArrayList<>(d.columns());
+    cols.add(z.build());
+    cols.add(k.build());
+    cols.add(s.build());
+    cols.add(x.build());
+    return SurveyData.of(cols);
+  }
+
+  private static SurveyDesign design(SurveyData data, int mode) {
+    SurveyDesign.Builder b = SurveyDesign.builder(data).strata("stratum").weights("weight");
+    switch (mode) {
+      case 0 -> { } // every row its own PSU
+      case 1 -> b.ids("psu");
+      case 2 -> b.ids("psu").fpc("fpc");
+      case 3 -> {
+        int n = data.rowCount();
+        double[] pop1 = new double[n];
+        double[] pop2 = new double[n];
+        NumericColumn fpc = data.numeric("fpc");
+        for (int i = 0; i < n; i++) {
+          pop1[i] = fpc.value(i);
+          pop2[i] = 5;
+        }
+        b.ids("psu", "ssu").fpc(pop1, pop2).lonelyPsu(LonelyPsu.CERTAINTY);
+      }
+      default -> b.ids("psu").lonelyPsu(LonelyPsu.ADJUST);
+    }
+    return b.build();
+  }
+
+  private static Estimation request(SurveyDesign d, int by, boolean naRm, boolean impact, boolean all) {
+    Estimation e = Estimation.of(d).mean("y", "z").total("y", "z").prop("k", "g").multi("m", "s").total("k", "s")
+        .ratio("z", "x").naRm(naRm);
+    switch (by) {
+      case 0 -> { }
+      case 1 -> e.by("g");
+      case 2 -> e.by("sex", "g").overall();
+      default -> e.by("k", "sex").by("g");
+    }
+    if (impact) {
+      e.conventions(Conventions.IMPACT);
+    }
+    if (all) {
+      e.denominator(Denominator.ALL);
+    }
+    return e;
+  }
+
+  @Property(tries = 200)
+  void fastPathGivesThePlainPathsResults(@ForAll @IntRange(min = 1, max = 4) int strata,
+      @ForAll @IntRange(min = 1, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
+      @ForAll @IntRange(min = 1, max = 12) int options, @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 4) int mode, @ForAll @IntRange(min = 0, max = 3) int by,
+      @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean all) {
+    // one PSU per stratum only with a lonely-PSU rule
+    int p = mode == 4 ? psus : Math.max(2, psus);
+    DesignedSample sample = DesignedSample.generate(strata, p, rowsPerPsu, options, seed);
+    SurveyDesign d = design(withAllStates(sample, seed), mode);
+    Estimation e = request(d, by, naRm, impact, all);
+    ResultTable plain = e.runPlain();
+    assertTrue(ColumnPass.applies(e.accumulator().plan));
+    sameTables(plain, e.run(), "1 thread");
+    sameTables(plain, e.threads(3).run(), "3 threads");
+  }
+
+  @Property(tries = 5)
+  void anyThreadCountGivesTheSameNumbers(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode) {
+    // several chunks: more rows than one chunk holds
+    DesignedSample sample = DesignedSample.generate(3, 40, 6000, 12, seed);
+    SurveyDesign d = design(sample.data(), mode);
+    Estimation e = Estimation.of(d).mean("y").prop("g").multi("m").by("sex", "g");
+    assertTrue(d.rowCount() > Estimation.chunkSize(d.rowCount()), "rows " + d.rowCount());
+    ResultTable one = e.threads(1).run();
+    for (int t : new int[] {2, 4}) {
+      ResultTable many = e.threads(t).run();
+      assertEquals(one.size(), many.size());
+      for (int i = 0; i < one.size(); i++) {
+        ResultRow a = one.rows().get(i);
+        ResultRow b = many.rows().get(i);
+        assertEquals(a.stat(), b.stat(), a.analysisKey());
+        assertEquals(a.se(), b.se(), a.analysisKey());
+      }
+    }
+    sameTables(e.runPlain(), one, "chunks");
+  }
+
+  /** Equal to 1e-12 relative, or to 1e-12 of {@code floor} (the estimate's size, for its se). */
+  private static void close(@Nullable Double a, @Nullable Double b, double floor, String what) {
+    if (a == null || b == null) {
+      assertEquals(a, b, what);
+      return;
+    }
+    assertTrue(Math.abs(a - b) <= 1e-12 * Math.max(Math.max(Math.abs(a), Math.abs(b)), floor),
+        what + ": " + a + " vs " + b);
+  }
+
+  static void sameTables(ResultTable plain, ResultTable fast, String how) {
+    assertEquals(plain.size(), fast.size(), how);
+    for (int i = 0; i < plain.size(); i++) {
+      ResultRow x = plain.rows().get(i);
+      ResultRow y = fast.rows().get(i);
+      String what = how + " " + x.analysisKey() + " " + x.groupValues();
+      assertEquals(x.analysisKey(), y.analysisKey(), what);
+      assertEquals(x.groupValues(), y.groupValues(), what);
+      assertEquals(x.flags(), y.flags(), what);
+      assertEquals(x.n(), y.n(), what);
+      assertEquals(x.nTotal(), y.nTotal(), what);
+      assertEquals(x.df(), y.df(), what);
+      double size = x.stat() == null ? 1 : Math.abs(x.stat());
+      close(x.stat(), y.stat(), 0, what + " stat");
+      close(x.se(), y.se(), size, what + " se");
+      close(x.statLow(), y.statLow(), size, what + " low");
+      close(x.statUpp(), y.statUpp(), size, what + " upp");
+      close(x.nW(), y.nW(), 0, what + " n_w");
+      close(x.nWTotal(), y.nWTotal(), 0, what + " n_w_total");
+    }
+  }
+}
