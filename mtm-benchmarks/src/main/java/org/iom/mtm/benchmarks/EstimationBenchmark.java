@@ -10,10 +10,13 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The tasks of issue 8 on 1M rows, each with standard errors, and the memory-bandwidth baseline
+ * The tasks of issue 8 on 1M (or 10M) rows, each with standard errors, and the memory-bandwidth baseline
  * (a plain weighted sum over the same arrays) in the same run, so that results are read as
  * ratios.
  */
@@ -54,7 +57,7 @@ public class EstimationBenchmark {
    */
   @Benchmark
   public SurveyDesign designCreation(SurveyState s) {
-    return SurveyDesign.builder(s.data).strata(s.region).ids(s.psu).weights(s.weight).build();
+    return SurveyDesign.builder(s.data).strata(s.stratum).ids(s.psu).weights(s.weight).build();
   }
 
   /**
@@ -66,6 +69,14 @@ public class EstimationBenchmark {
   @Benchmark
   public ResultTable meanIncome(SurveyState s) {
     return Estimation.of(s.design).mean("income").naRm(true).run();
+  }
+
+  /** The threads of the 12 x 34 task. */
+  @State(Scope.Benchmark)
+  public static class Threads {
+    /** Threads given to {@link Estimation#threads(int)}. */
+    @Param({"1", "2"})
+    public int threads;
   }
 
   /**
@@ -80,7 +91,7 @@ public class EstimationBenchmark {
   }
 
   /**
-   * A 9-level select_one (nationality) with standard errors.
+   * An 8-level select_one (nationality) with standard errors.
    *
    * @param s the data
    * @return the result
@@ -91,13 +102,15 @@ public class EstimationBenchmark {
   }
 
   /**
-   * 12 select_multiple options by sex x region with standard errors.
+   * 12 select_multiple options by sex x region (34 cells) with standard errors, on one or two
+   * threads.
    *
    * @param s the data
+   * @param t the threads
    * @return the result
    */
   @Benchmark
-  public ResultTable multiSelectBySexRegion(SurveyState s) {
-    return Estimation.of(s.design).multi("obstacles").by("sex", "region").run();
+  public ResultTable multiSelectBySexRegion(SurveyState s, Threads t) {
+    return Estimation.of(s.design).multi("obstacles").by("sex", "region").threads(t.threads).run();
   }
 }

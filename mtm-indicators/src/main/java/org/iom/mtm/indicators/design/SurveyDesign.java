@@ -484,6 +484,18 @@ public final class SurveyDesign {
    * @return the degrees of freedom
    */
   public int degreesOfFreedom() {
+    int df = degreesOfFreedom;
+    if (df == Integer.MIN_VALUE) {
+      // immutable design: computed once (a race computes the same number twice)
+      df = countDegreesOfFreedom();
+      degreesOfFreedom = df;
+    }
+    return df;
+  }
+
+  private int degreesOfFreedom = Integer.MIN_VALUE;
+
+  private int countDegreesOfFreedom() {
     boolean[] seenPsu = new boolean[psuCount()];
     boolean[] seenStratum = new boolean[strataCount()];
     int psus = 0;

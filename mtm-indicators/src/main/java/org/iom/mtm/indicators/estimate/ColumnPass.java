@@ -29,7 +29,7 @@ final class ColumnPass {
   /** Rows per block: the block's arrays stay in the first-level cache. */
   static final int BLOCK = 2048;
   /** Rows between compensated flushes of the plain sums. */
-  static final int FLUSH = 1 << 14;
+  static final int FLUSH = 1 << 16;
 
   private static final byte ABSENT = 0;
   private static final byte PRESENT = 1;
@@ -63,11 +63,13 @@ final class ColumnPass {
   /** Per grouping, the block's (cell, unit) slots (clustered) or (cell, stratum) entries (row mode). */
   private final int[][] slot;
 
-  /** Per grouping: the plain sums of the period, cells x specs of present weight. */
-  private final double[][] weightSums;
   /** Per grouping, clustered: the plain sums of the period, laid out as the unit sums. */
   private final double[][] unitSums;
-  /** Per grouping, row mode: per (cell, stratum) and spec n, sum b', sum b'^2, sum b, then per comp sum a', sum a'^2, sum a'b', sum a. */
+  /**
+   * Per grouping, row mode: per (cell, stratum) and spec the period's present rows, sum b', sum
+   * b'^2, sum b, missing rows, present weight, then per comp sum a', sum a'^2, sum a'b', sum a
+   * (numeric) or its positive rows, sum b', sum b'^2, sum a (indicators).
+   */
   private final double[][] rowSums;
   /** Per grouping, row mode: per (cell, stratum) and spec the shifts of b and a of the period. */
   private final double[][] rowShifts;
@@ -78,6 +80,12 @@ final class ColumnPass {
   private final int[] touchedSize;
   private final int[][] mark;
   private int epoch = 1;
+  /**
+   * Per grouping: whether the PSUs seen come from its slots at the flush (clustered mode, the
+   * first grouping whose domains hold every row) instead of a loop over the rows.
+   */
+  private final boolean[] seenFromSlots;
+  private final boolean seenPerRow;
   private int sinceFlush;
 
   ColumnPass(SufficientStatistics st) {
@@ -102,22 +110,30 @@ final class ColumnPass {
         maxWords = Math.max(maxWords, m.words());
       }
       rowOffset[s] = width;
-      width += 4 + 4 * specs[s].comps;
+      width += 6 + 4 * specs[s].comps;
     }
     this.rowWidth = width;
     words = new long[maxWords][BLOCK];
     int g = groupings.length;
     slot = new int[g][BLOCK];
-    weightSums = new double[g][];
     unitSums = new double[g][];
     rowSums = new double[g][];
     rowShifts = new double[g][];
     touched = new int[g][];
     touchedSize = new int[g];
     mark = new int[g][];
+    seenFromSlots = new boolean[g];
+    boolean fromSlots = false;
+    for (int i = 0; i < g && clustered; i++) {
+      if (groupings[i].complete) {
+        seenFromSlots[i] = true;
+        fromSlots = true;
+        break;
+      }
+    }
+    seenPerRow = !fromSlots;
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
-      weightSums[i] = new double[cells * nSpecs];
       if (clustered) {
         unitSums[i] = new double[st.unitSums[i].length];
         rowSums[i] = new double[0];
@@ -172,7 +188,6 @@ final class ColumnPass {
       for (int s = 0; s < nSpecs; s++) {
         prepare(s, b0, b1, n);
         for (int g = 0; g < groupings.length; g++) {
-          counts(s, g, b0, n);
           if (clustered) {
             switch (specs[s].kind) {
               case CATEGORICAL -> clusteredCategorical(s, g, n);
@@ -276,7 +291,6 @@ final class ColumnPass {
         states(c.allAnswered(), c::readStates, b0, b1, raw);
         for (int i = 0; i < n; i++) {
           t[i] = raw[i] == 0 ? PRESENT : notAnswered;
-          b[i] = w[i];
           a[i] = w[i] * y[i];
         }
       }
@@ -325,13 +339,22 @@ final class ColumnPass {
       }
       default -> throw new AssertionError(spec.kind);
     }
+    if (!seenPerRow) {
+      return;
+    }
     long[] psuSeen = st.psuSeen[s];
     long[] strataSeen = st.strataSeen[s];
     for (int i = 0; i < n; i++) {
       if (t[i] == PRESENT && w[i] != 0) {
+        // read before writing: mostly the bits are set already, and a read starts no chain
         int p = psu[i];
-        psuSeen[p >>> 6] |= 1L << p;
-        strataSeen[h[i] >>> 6] |= 1L << h[i];
+        if ((psuSeen[p >>> 6] & (1L << p)) == 0) {
+          psuSeen[p >>> 6] |= 1L << p;
+        }
+        int hi = h[i];
+        if ((strataSeen[hi >>> 6] & (1L << hi)) == 0) {
+          strataSeen[hi >>> 6] |= 1L << hi;
+        }
       }
     }
   }
@@ -349,150 +372,195 @@ final class ColumnPass {
     }
   }
 
-  /** The present and missing counts of a spec in each cell, and the present weight. */
-  private void counts(int s, int g, int b0, int n) {
-    Spec spec = specs[s];
-    int[] cellOf = groupings[g].cellOfRow;
-    long[] cnt = st.counts[g];
-    double[] pw = weightSums[g];
-    int cw = plan.countWidth;
-    int co = spec.countOffset;
-    byte[] t = state;
-    int ns = nSpecs;
-    for (int i = 0; i < n; i++) {
-      int c = cellOf[b0 + i];
-      if (c < 0) {
-        continue;
-      }
-      byte ti = t[i];
-      if (ti == PRESENT) {
-        cnt[c * cw + co]++;
-        pw[c * ns + s] += w[i];
-      } else if (ti == MISSING) {
-        cnt[c * cw + co + 1]++;
-      }
-    }
-  }
-
-  /** Clustered, numeric or ratio: per (cell, unit) the rows, the sum of b and of a. */
+  /**
+   * Clustered, numeric or ratio. The period's sums per (cell, unit) slot sit where the
+   * accumulator keeps its sums, and the unused places hold the period's counts: at 0 the present
+   * rows, at 2 the missing rows, at 4 the present weight. A run of rows in the same slot (rows
+   * sorted by PSU) is summed in registers and stored once.
+   */
   private void clusteredNumeric(int s, int g, int n) {
     Spec spec = specs[s];
+    // b = w but for a ratio
+    double[] b = spec.kind == Kind.RATIO ? this.b : w;
     int[] sl = slot[g];
-    double[] u = st.unitSums[g];
     double[] acc = unitSums[g];
     int uw = plan.unitWidth;
     int uo = spec.unitOffset;
     byte[] t = state;
+    int cur = -1;
+    double np = 0;
+    double nm = 0;
+    double sb = 0;
+    double sa = 0;
+    double sw = 0;
     for (int i = 0; i < n; i++) {
       int k = sl[i];
-      if (k < 0 || t[i] != PRESENT) {
+      if (k < 0) {
         continue;
       }
-      int base = k * uw + uo;
-      u[base] += 1;
-      acc[base + 1] += b[i];
-      acc[base + 3] += a[i];
-    }
-    positivesOfPresent(s, g, n);
-  }
-
-  /** Numeric and ratio: every present row counts as a positive of the one component. */
-  private void positivesOfPresent(int s, int g, int n) {
-    Spec spec = specs[s];
-    int[] sl = slot[g];
-    long[] cnt = st.counts[g];
-    int cw = plan.countWidth;
-    int co = spec.countOffset + 2;
-    byte[] t = state;
-    int[] cellOf = groupings[g].cellOfRow;
-    int b0 = blockStart;
-    for (int i = 0; i < n; i++) {
-      if (sl[i] >= 0 && t[i] == PRESENT) {
-        cnt[cellOf[b0 + i] * cw + co]++;
+      if (k != cur) {
+        if (cur >= 0) {
+          int o = cur * uw + uo;
+          acc[o] += np;
+          acc[o + 1] += sb;
+          acc[o + 2] += nm;
+          acc[o + 3] += sa;
+          acc[o + 4] += sw;
+        }
+        cur = k;
+        np = 0;
+        nm = 0;
+        sb = 0;
+        sa = 0;
+        sw = 0;
       }
+      byte ti = t[i];
+      if (ti == PRESENT) {
+        np += 1;
+        sb += b[i];
+        sa += a[i];
+        sw += w[i];
+      } else if (ti == MISSING) {
+        nm += 1;
+      }
+    }
+    if (cur >= 0) {
+      int o = cur * uw + uo;
+      acc[o] += np;
+      acc[o + 1] += sb;
+      acc[o + 2] += nm;
+      acc[o + 3] += sa;
+      acc[o + 4] += sw;
     }
   }
 
   private int blockStart;
 
-  /** Clustered, select_one: the selected category only (a zero indicator adds nothing). */
+  /**
+   * Clustered, select_one: the selected category only (a zero indicator adds nothing); the
+   * period's positives of category l counted at 4 + 2 l, beside its sum.
+   */
   private void clusteredCategorical(int s, int g, int n) {
     Spec spec = specs[s];
     int[] sl = slot[g];
-    int[] cellOf = groupings[g].cellOfRow;
-    double[] u = st.unitSums[g];
     double[] acc = unitSums[g];
-    long[] cnt = st.counts[g];
     int uw = plan.unitWidth;
     int uo = spec.unitOffset;
-    int cw = plan.countWidth;
-    int co = spec.countOffset + 2;
     int comps = spec.comps;
-    int b0 = blockStart;
     byte[] t = state;
+    int cur = -1;
+    double np = 0;
+    double nm = 0;
+    double sb = 0;
     for (int i = 0; i < n; i++) {
       int k = sl[i];
-      if (k < 0 || t[i] != PRESENT) {
+      if (k < 0) {
         continue;
       }
-      int base = k * uw + uo;
-      double wi = w[i];
-      u[base] += 1;
-      acc[base + 1] += wi;
-      int level = code[i];
-      if (level < comps) {
-        cnt[cellOf[b0 + i] * cw + co + level]++;
-        acc[base + 3 + 2 * level] += wi;
+      if (k != cur) {
+        if (cur >= 0) {
+          int o = cur * uw + uo;
+          acc[o] += np;
+          acc[o + 1] += sb;
+          acc[o + 2] += nm;
+        }
+        cur = k;
+        np = 0;
+        nm = 0;
+        sb = 0;
       }
+      byte ti = t[i];
+      if (ti == PRESENT) {
+        double wi = w[i];
+        np += 1;
+        sb += wi;
+        int level = code[i];
+        if (level < comps) {
+          int o = k * uw + uo + 3 + 2 * level;
+          acc[o] += wi;
+          acc[o + 1] += 1;
+        }
+      } else if (ti == MISSING) {
+        nm += 1;
+      }
+    }
+    if (cur >= 0) {
+      int o = cur * uw + uo;
+      acc[o] += np;
+      acc[o + 1] += sb;
+      acc[o + 2] += nm;
     }
   }
 
-  /** Clustered, select_multiple: the selected options only, by set bit. */
+  /** Clustered, select_multiple: the selected options only, by set bit; counts as for select_one. */
   private void clusteredMulti(int s, int g, int n) {
     Spec spec = specs[s];
     int[] sl = slot[g];
-    int[] cellOf = groupings[g].cellOfRow;
-    double[] u = st.unitSums[g];
     double[] acc = unitSums[g];
-    long[] cnt = st.counts[g];
     int uw = plan.unitWidth;
     int uo = spec.unitOffset;
-    int cw = plan.countWidth;
-    int co = spec.countOffset + 2;
     int comps = spec.comps;
     int nWords = spec.multi.words();
-    int b0 = blockStart;
     byte[] t = state;
+    int cur = -1;
+    double np = 0;
+    double nm = 0;
+    double sb = 0;
     for (int i = 0; i < n; i++) {
       int k = sl[i];
-      if (k < 0 || t[i] != PRESENT) {
+      if (k < 0) {
         continue;
       }
-      int base = k * uw + uo;
-      double wi = w[i];
-      u[base] += 1;
-      acc[base + 1] += wi;
-      int cb = cellOf[b0 + i] * cw + co;
-      for (int j = 0; j < nWords; j++) {
-        long word = words[j][i];
-        while (word != 0) {
-          int option = (j << 6) + Long.numberOfTrailingZeros(word);
-          word &= word - 1;
-          if (option < comps) {
-            cnt[cb + option]++;
-            acc[base + 3 + 2 * option] += wi;
+      if (k != cur) {
+        if (cur >= 0) {
+          int o = cur * uw + uo;
+          acc[o] += np;
+          acc[o + 1] += sb;
+          acc[o + 2] += nm;
+        }
+        cur = k;
+        np = 0;
+        nm = 0;
+        sb = 0;
+      }
+      byte ti = t[i];
+      if (ti == PRESENT) {
+        double wi = w[i];
+        np += 1;
+        sb += wi;
+        int base = k * uw + uo + 3;
+        for (int j = 0; j < nWords; j++) {
+          long word = words[j][i];
+          while (word != 0) {
+            int option = (j << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            if (option < comps) {
+              int o = base + 2 * option;
+              acc[o] += wi;
+              acc[o + 1] += 1;
+            }
           }
         }
+      } else if (ti == MISSING) {
+        nm += 1;
       }
+    }
+    if (cur >= 0) {
+      int o = cur * uw + uo;
+      acc[o] += np;
+      acc[o + 1] += sb;
+      acc[o + 2] += nm;
     }
   }
 
   /**
    * Row mode, numeric or ratio: per (cell, stratum) the sums of b and a' = a - c b (c the cell's
-   * shift) about their first values in the period, their squares and cross-products.
+   * shift) about their first values in the period, their squares and cross-products; the missing
+   * rows and the present weight.
    */
   private void rowNumeric(int s, int g, int b0, int n) {
     Spec spec = specs[s];
+    double[] b = spec.kind == Kind.RATIO ? this.b : w;
     int[] sl = slot[g];
     int[] cellOf = groupings[g].cellOfRow;
     double[] r = rowSums[g];
@@ -508,7 +576,15 @@ final class ColumnPass {
     byte[] t = state;
     for (int i = 0; i < n; i++) {
       int e = sl[i];
-      if (e < 0 || t[i] != PRESENT) {
+      if (e < 0) {
+        continue;
+      }
+      int base = e * rw + ro;
+      byte ti = t[i];
+      if (ti != PRESENT) {
+        if (ti == MISSING) {
+          r[base + 4] += 1;
+        }
         continue;
       }
       double c = 0;
@@ -523,7 +599,6 @@ final class ColumnPass {
       double bi = b[i];
       double ai = a[i];
       double as = ai - c * bi;
-      int base = e * rw + ro;
       int shBase = e * ns2 + 2 * s;
       if (r[base] == 0) {
         sh[shBase] = bi;
@@ -535,12 +610,12 @@ final class ColumnPass {
       r[base + 1] += db;
       r[base + 2] += db * db;
       r[base + 3] += bi;
-      r[base + 4] += da;
-      r[base + 5] += da * da;
-      r[base + 6] += da * db;
-      r[base + 7] += ai;
+      r[base + 5] += w[i];
+      r[base + 6] += da;
+      r[base + 7] += da * da;
+      r[base + 8] += da * db;
+      r[base + 9] += ai;
     }
-    positivesOfPresent(s, g, n);
   }
 
   /**
@@ -552,36 +627,39 @@ final class ColumnPass {
   private void rowIndicators(int s, int g, int b0, int n) {
     Spec spec = specs[s];
     int[] sl = slot[g];
-    int[] cellOf = groupings[g].cellOfRow;
     double[] r = rowSums[g];
     double[] sh = rowShifts[g];
-    long[] cnt = st.counts[g];
     int rw = rowWidth;
     int ro = rowOffset[s];
     int ns2 = 2 * nSpecs;
-    int cw = plan.countWidth;
-    int co = spec.countOffset + 2;
     int comps = spec.comps;
     boolean multi = spec.kind == Kind.MULTI;
     int nWords = multi ? spec.multi.words() : 0;
     byte[] t = state;
     for (int i = 0; i < n; i++) {
       int e = sl[i];
-      if (e < 0 || t[i] != PRESENT) {
+      if (e < 0) {
+        continue;
+      }
+      int base = e * rw + ro;
+      byte ti = t[i];
+      if (ti != PRESENT) {
+        if (ti == MISSING) {
+          r[base + 4] += 1;
+        }
         continue;
       }
       double wi = w[i];
-      int base = e * rw + ro;
       int shBase = e * ns2 + 2 * s;
       if (r[base] == 0) {
         sh[shBase] = wi;
       }
       double db = wi - sh[shBase];
+      double db2 = db * db;
       r[base] += 1;
       r[base + 1] += db;
-      r[base + 2] += db * db;
+      r[base + 2] += db2;
       r[base + 3] += wi;
-      int cb = cellOf[b0 + i] * cw + co;
       if (multi) {
         for (int j = 0; j < nWords; j++) {
           long word = words[j][i];
@@ -589,11 +667,10 @@ final class ColumnPass {
             int option = (j << 6) + Long.numberOfTrailingZeros(word);
             word &= word - 1;
             if (option < comps) {
-              cnt[cb + option]++;
-              int off = base + 4 + 4 * option;
+              int off = base + 6 + 4 * option;
               r[off] += 1;
               r[off + 1] += db;
-              r[off + 2] += db * db;
+              r[off + 2] += db2;
               r[off + 3] += wi;
             }
           }
@@ -601,50 +678,25 @@ final class ColumnPass {
       } else {
         int level = code[i];
         if (level < comps) {
-          cnt[cb + level]++;
-          int off = base + 4 + 4 * level;
+          int off = base + 6 + 4 * level;
           r[off] += 1;
           r[off + 1] += db;
-          r[off + 2] += db * db;
+          r[off + 2] += db2;
           r[off + 3] += wi;
         }
       }
     }
   }
 
-  /** Adds the period's plain sums to the accumulator's compensated sums and co-moments. */
+  /** Adds the period's plain sums to the accumulator's counts, compensated sums and co-moments. */
   private void flush() {
     for (int g = 0; g < groupings.length; g++) {
-      double[] pw = weightSums[g];
-      double[] dst = st.presentWeight[g];
-      for (int i = 0; i < pw.length; i++) {
-        if (pw[i] != 0) {
-          SufficientStatistics.addCompensated(dst, 2 * i, pw[i]);
-          pw[i] = 0;
-        }
-      }
       int[] tc = touched[g];
       int tn = touchedSize[g];
-      if (clustered) {
-        double[] u = st.unitSums[g];
-        double[] acc = unitSums[g];
-        int uw = plan.unitWidth;
-        for (int i = 0; i < tn; i++) {
-          int base = tc[i] * uw;
-          // the pairs (sum, compensation) start at 1 in each spec's layout
-          for (Spec spec : specs) {
-            int o = base + spec.unitOffset;
-            for (int j = 1; j < spec.unitWidth(); j += 2) {
-              double v = acc[o + j];
-              if (v != 0) {
-                SufficientStatistics.addCompensated(u, o + j, v);
-                acc[o + j] = 0;
-              }
-            }
-          }
-        }
-      } else {
-        for (int i = 0; i < tn; i++) {
+      for (int i = 0; i < tn; i++) {
+        if (clustered) {
+          flushSlot(g, tc[i]);
+        } else {
           mergeEntry(g, tc[i]);
         }
       }
@@ -654,18 +706,92 @@ final class ColumnPass {
     sinceFlush = 0;
   }
 
+  /** Clustered: one (cell, unit) slot's period into the counts and compensated sums. */
+  private void flushSlot(int g, int slotIndex) {
+    double[] u = st.unitSums[g];
+    double[] acc = unitSums[g];
+    long[] cnt = st.counts[g];
+    double[] pw = st.presentWeight[g];
+    long key = st.units[g].key(slotIndex);
+    int cell = (int) (key / unitCount);
+    int base = slotIndex * plan.unitWidth;
+    for (int s = 0; s < nSpecs; s++) {
+      Spec spec = specs[s];
+      int o = base + spec.unitOffset;
+      double np = acc[o];
+      double nm = acc[o + 2];
+      if (np == 0 && nm == 0) {
+        continue;
+      }
+      int cb = cell * plan.countWidth + spec.countOffset;
+      cnt[cb] += (long) np;
+      cnt[cb + 1] += (long) nm;
+      acc[o] = 0;
+      acc[o + 2] = 0;
+      if (np == 0) {
+        continue;
+      }
+      u[o] += np;
+      boolean numeric = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO;
+      double weight = numeric ? acc[o + 4] : acc[o + 1];
+      SufficientStatistics.addCompensated(pw, (cell * nSpecs + s) * 2, weight);
+      SufficientStatistics.addCompensated(u, o + 1, acc[o + 1]);
+      acc[o + 1] = 0;
+      if (numeric) {
+        SufficientStatistics.addCompensated(u, o + 3, acc[o + 3]);
+        cnt[cb + 2] += (long) np;
+        acc[o + 3] = 0;
+        acc[o + 4] = 0;
+      } else {
+        for (int k = 0; k < spec.comps; k++) {
+          int ok = o + 3 + 2 * k;
+          double positives = acc[ok + 1];
+          if (positives != 0) {
+            SufficientStatistics.addCompensated(u, ok, acc[ok]);
+            cnt[cb + 2 + k] += (long) positives;
+            acc[ok] = 0;
+            acc[ok + 1] = 0;
+          }
+        }
+      }
+      if (seenFromSlots[g] && weight > 0) {
+        // weights are non-negative: a positive present weight is a present row of non-zero weight
+        markSeen(s, (int) (key % unitCount));
+      }
+    }
+  }
+
+  /** The PSU (and its stratum) of a unit seen with a present row of non-zero weight. */
+  private void markSeen(int s, int unitCode) {
+    int p = ssuUnits ? design.psuOfSsu(unitCode) : unitCode;
+    int hh = design.stratumOfPsu(p);
+    st.psuSeen[s][p >>> 6] |= 1L << p;
+    st.strataSeen[s][hh >>> 6] |= 1L << hh;
+  }
+
   /** Row mode: merges one (cell, stratum) entry's period into the co-moments, Chan's update. */
   private void mergeEntry(int g, int entry) {
     double[] r = rowSums[g];
     double[] sh = rowShifts[g];
     double[] m = st.mom[g];
+    long[] cnt = st.counts[g];
     for (int s = 0; s < nSpecs; s++) {
       Spec spec = specs[s];
       int rb = entry * rowWidth + rowOffset[s];
       double n2 = r[rb];
+      double nm = r[rb + 4];
+      int cell = entry / strata;
+      int cb = cell * plan.countWidth + spec.countOffset;
+      cnt[cb] += (long) n2;
+      cnt[cb + 1] += (long) nm;
+      boolean numeric = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO;
       if (n2 == 0) {
+        r[rb + 4] = 0;
         continue;
       }
+      // the present weight: the sum of b but for a ratio, where b = w x
+      SufficientStatistics.addCompensated(st.presentWeight[g], (cell * nSpecs + s) * 2,
+          spec.kind == Kind.RATIO ? r[rb + 5] : r[rb + 3]);
       int shBase = entry * 2 * nSpecs + 2 * s;
       double sb = r[rb + 1];
       double meanB2 = sh[shBase] + sb / n2;
@@ -679,16 +805,16 @@ final class ColumnPass {
       m[base + 1] += dB * n2 / nn;
       m[base + 2] += mbb2 + dB * dB * f;
       SufficientStatistics.addCompensated(m, base + 3, r[rb + 3]);
-      boolean numeric = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO;
       double shiftA = sh[shBase + 1];
       double d = sh[shBase];
       for (int k = 0; k < spec.comps; k++) {
-        int rk = rb + 4 + 4 * k;
+        int rk = rb + 6 + 4 * k;
         int off = base + 5 + 5 * k;
         double meanA2;
         double maa2;
         double mab2;
         if (numeric) {
+          cnt[cb + 2] += (long) n2;
           double sa = r[rk];
           meanA2 = shiftA + sa / n2;
           maa2 = Math.max(0, r[rk + 1] - sa * sa / n2);
@@ -699,6 +825,7 @@ final class ColumnPass {
           double nk = r[rk];
           double s1 = r[rk + 1];
           double s2 = r[rk + 2];
+          cnt[cb + 2 + k] += (long) nk;
           if (nk == n2) {
             meanA2 = meanB2;
             maa2 = mbb2;
@@ -716,7 +843,7 @@ final class ColumnPass {
         m[off + 2] += mab2 + dA * dB * f;
         SufficientStatistics.addCompensated(m, off + 3, r[rk + 3]);
       }
-      Arrays.fill(r, rb, rb + 4 + 4 * spec.comps, 0);
+      Arrays.fill(r, rb, rb + 6 + 4 * spec.comps, 0);
     }
   }
 }

@@ -141,6 +141,8 @@ final class Plan {
     final int cells;
     /** Each row's cell, -1 for a row whose by-value is missing. */
     final int[] cellOfRow;
+    /** Whether every row lies in a cell (no by-value missing). */
+    final boolean complete;
 
     Grouping(List<String> vars, SurveyData data) {
       this.vars = List.copyOf(vars);
@@ -152,8 +154,13 @@ final class Plan {
         int[] c = new int[n];
         if (col instanceof CategoricalColumn cat) {
           lv.add(cat.levels());
+          // bulk read: an unanswered cell reads as levels().size(), no domain
+          cat.readCodes(0, n, c);
+          int none = cat.levels().size();
           for (int i = 0; i < n; i++) {
-            c[i] = cat.isAnswered(i) ? cat.code(i) : -1;
+            if (c[i] == none) {
+              c[i] = -1;
+            }
           }
         } else if (col instanceof NumericColumn num) {
           TreeMap<Double, Integer> distinct = new TreeMap<>();
@@ -205,6 +212,7 @@ final class Plan {
       }
       this.cells = (int) cellCount;
       this.cellOfRow = new int[n];
+      boolean all = true;
       // the level counts as an array: no list call per row and by-variable
       int nVars = vars.size();
       int[] sizes = new int[nVars];
@@ -222,7 +230,9 @@ final class Plan {
           cell = cell * sizes[v] + code;
         }
         cellOfRow[i] = cell;
+        all &= cell >= 0;
       }
+      this.complete = all;
     }
 
     /** The by-values of a cell, in the order of the by-variables. */

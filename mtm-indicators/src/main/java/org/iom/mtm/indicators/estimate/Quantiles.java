@@ -28,9 +28,21 @@ final class Quantiles {
     if (!(df > 0)) {
       return Double.NaN;
     }
+    TQuantile last = lastT;
+    if (last.p() == p && last.df() == df) {
+      return last.value();
+    }
     TDistribution t = new TDistribution(null, df, 1e-14);
-    return polish(t, p, t.inverseCumulativeProbability(p));
+    double value = polish(t, p, t.inverseCumulativeProbability(p));
+    lastT = new TQuantile(p, df, value);
+    return value;
   }
+
+  /** The last t quantile: a table's rows share their level and degrees of freedom. */
+  private record TQuantile(double p, double df, double value) {}
+
+  // an immutable record published through a volatile field: safe for concurrent requests
+  private static volatile TQuantile lastT = new TQuantile(Double.NaN, Double.NaN, Double.NaN);
 
   /** The beta quantile, R's {@code qbeta(p, a, b)}; 0 when {@code a = 0}, 1 when {@code b = 0}. */
   static double beta(double p, double a, double b) {
