@@ -27,10 +27,14 @@ import picocli.CommandLine.Option;
     name = "estimate",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description =
+    description = {
         "Design-based estimates (means, totals, proportions, select_multiple shares, ratios,"
             + " quantiles) with standard errors by Taylor linearization, confidence intervals,"
-            + " design effects and unweighted and weighted denominators, as R survey computes them.")
+            + " design effects and unweighted and weighted denominators, as R survey computes them.",
+        "Only the columns of --data that the options name (estimated, --by, design and"
+            + " calibration variables, and the questions their skip logic refers to) are converted"
+            + " and checked; the others are skipped, though every row is still counted. --read-all"
+            + " converts every column; mtm validate checks and reports them all."})
 final class EstimateCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "KoBo export: CSV (, ; or tab; gzip ok), XLSX or API JSON.")
@@ -91,6 +95,9 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--suppress", description = "Withhold stat, se and interval of flagged small cells, and as many others as it takes that none can be derived from margins; n and n_total are kept.")
   boolean suppress;
 
+  @Option(names = "--read-all", description = "Read and check every column of --data, not only the variables the estimates need (slower; the estimates are the same).")
+  boolean readAll;
+
   @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -107,7 +114,13 @@ final class EstimateCommand implements Callable<Integer> {
     if (design.strata != null) {
       categorical.add(design.strata);
     }
-    InputFiles.Survey survey = InputFiles.readSurvey(data, form, categorical, new LinkedHashSet<>(multis));
+    Set<String> wanted = variables();
+    InputFiles.Survey survey =
+        InputFiles.readSurvey(data, form, categorical, new LinkedHashSet<>(multis), readAll ? null : wanted);
+    if (!readAll && !survey.data().names().containsAll(wanted)) {
+      // A variable the file lacks: the message names every variable of the file, so read them all.
+      survey = InputFiles.readSurvey(data, form, categorical, new LinkedHashSet<>(multis), null);
+    }
     SurveyData d = survey.data();
     ResultTable table =
         InputFiles.inFile(
@@ -154,6 +167,32 @@ final class EstimateCommand implements Callable<Integer> {
     }
     output.write(table, spec.commandLine().getOut());
     return 0;
+  }
+
+  /**
+   * Every variable the options name: what the projected read keeps. Specs are split leniently
+   * here; malformed ones are reported when the estimates are set up.
+   */
+  Set<String> variables() {
+    Set<String> v = new LinkedHashSet<>();
+    v.addAll(means);
+    v.addAll(totals);
+    v.addAll(props);
+    v.addAll(multis);
+    for (String r : ratios) {
+      for (String part : r.split("/", -1)) {
+        v.add(part.strip());
+      }
+    }
+    v.addAll(medians);
+    for (String q : quantiles) {
+      int colon = q.lastIndexOf(':');
+      v.add((colon > 0 ? q.substring(0, colon) : q).strip());
+    }
+    v.addAll(by);
+    v.addAll(design.variables());
+    v.addAll(calibration.variables());
+    return v;
   }
 
   private static String quantileVar(String spec) {

@@ -43,12 +43,26 @@ final class InputFiles {
    * @param multiSelect variables to read as select_multiple without a form
    */
   static Survey readSurvey(Path data, @Nullable Path form, Set<String> categorical, Set<String> multiSelect) {
+    return readSurvey(data, form, categorical, multiSelect, null);
+  }
+
+  /**
+   * Reads the variables a command needs from a KoBo export: the other columns are counted (a row
+   * of the wrong length is still reported) but neither converted nor checked.
+   *
+   * @param categorical variables to read as select_one without a form
+   * @param multiSelect variables to read as select_multiple without a form
+   * @param columns the variables to read (with what their skip logic refers to), or null for all
+   */
+  static Survey readSurvey(Path data, @Nullable Path form, Set<String> categorical, Set<String> multiSelect,
+      @Nullable Set<String> columns) {
     requireFile(data, "--data");
     KoboOptions options =
         KoboOptions.DEFAULT
             .withForm(form == null ? null : readForm(form))
             .withCategorical(categorical)
-            .withMultiSelect(multiSelect);
+            .withMultiSelect(multiSelect)
+            .withColumns(columns);
     try {
       SurveyRead read = SurveyReader.read(data, options);
       return new Survey(data, read.data(), read);

@@ -105,6 +105,21 @@ public final class CsvReader implements Closeable, Iterable<CsvRecord> {
   }
 
   /**
+   * Reads bytes already decompressed (no second look for gzip magic bytes), encoding and delimiter
+   * as the options say: the KoBo reader's path when {@link CsvCells} cannot take the input.
+   *
+   * @param in the decompressed bytes
+   * @param file the name used in messages
+   * @param options how to read them
+   * @return the reader, positioned after the header; closing it closes the stream
+   * @throws ReadException naming the input when it is empty or unreadable
+   */
+  public static CsvReader ofDecompressed(InputStream in, String file, CsvOptions options) {
+    TextDecoder d = new TextDecoder(in, file, options.charset());
+    return new CsvReader(d, d, file, options);
+  }
+
+  /**
    * Reads characters already decoded (a string in a test, say); the charset option is ignored.
    *
    * @param in the characters

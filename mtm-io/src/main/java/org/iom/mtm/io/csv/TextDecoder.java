@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * means a file of mixed encodings, reported rather than guessed.
  */
 final class TextDecoder extends Reader {
-  private static final char[] CP1252 = cp1252();
+  /** Windows-1252 by byte; shared with {@link CsvCells}. */
+  static final char[] CP1252 = cp1252();
 
   private enum Mode {
     AUTO,

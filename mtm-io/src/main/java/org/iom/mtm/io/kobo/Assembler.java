@@ -68,6 +68,8 @@ final class Assembler {
   private final ReadReport.Builder report;
   private long[] lines = new long[64];
   private final Map<Integer, long[]> cellLines = new HashMap<>();
+  /** The source columns kept by the projection; null when every column is read. */
+  private final boolean @Nullable [] keep;
   private int rows;
   private final Map<String, String> hashtags = new LinkedHashMap<>();
   private @Nullable String scope;
@@ -106,6 +108,136 @@ final class Assembler {
     for (int i = 0; i < buffers.length; i++) {
       buffers[i] = new ColumnBuffer();
     }
+    Set<String> columns = options.columns();
+    this.keep = columns == null ? null : sourcesOf(columns);
+  }
+
+  /**
+   * The source columns a projection needs: with a form, those of the requested fields and of the
+   * fields their skip logic (and, when validating, their constraints) refer to, planned exactly as
+   * {@link #finish} plans; without one, the requested columns and every column that could join
+   * them in a group of split columns, whose values decide whether the group is a select_multiple.
+   */
+  private boolean[] sourcesOf(Set<String> columns) {
+    String[] names = names(ReadReport.builder(file, "projection"));
+    boolean[] k = new boolean[names.length];
+    if (form != null) {
+      for (Field f : needed(planWithForm(form, names, ReadReport.builder(file, "projection")), columns)) {
+        if (f.main >= 0) {
+          k[f.main] = true;
+        }
+        for (int s : f.splits.values()) {
+          k[s] = true;
+        }
+      }
+      return k;
+    }
+    Set<String> groups = new HashSet<>();
+    for (String n : names) {
+      if (columns.contains(n)) {
+        String g = groupOf(n);
+        if (g != null) {
+          groups.add(g);
+        }
+      }
+    }
+    for (int i = 0; i < names.length; i++) {
+      String g = groupOf(names[i]);
+      k[i] = columns.contains(names[i])
+          || g != null && (groups.contains(g) || columns.contains(g.substring(0, g.length() - 1)));
+    }
+    return k;
+  }
+
+  /** The candidate group of split columns a name belongs to, as {@link #planWithoutForm} forms them. */
+  private static @Nullable String groupOf(String h) {
+    for (char sep : new char[] {'/', '.'}) {
+      int k = h.lastIndexOf(sep);
+      if (k > 0 && k < h.length() - 1) {
+        return h.substring(0, k) + sep;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The fields to convert: those named, and transitively those their skip logic (and constraints,
+   * when validating) refer to. An expression that does not parse refers to nothing here; it is
+   * reported when its field is converted.
+   */
+  private Set<Field> needed(List<Field> fields, Set<String> columns) {
+    Map<String, Field> byQuestion = new HashMap<>();
+    for (Field f : fields) {
+      if (f.question != null) {
+        byQuestion.put(f.question.name(), f);
+      }
+    }
+    Set<Field> needed = new LinkedHashSet<>();
+    List<Field> todo = new ArrayList<>();
+    for (Field f : fields) {
+      if (columns.contains(f.name) && needed.add(f)) {
+        todo.add(f);
+      }
+    }
+    while (!todo.isEmpty()) {
+      Field f = todo.remove(todo.size() - 1);
+      Question q = f.question;
+      if (q == null || form == null) {
+        continue;
+      }
+      List<String> texts = new ArrayList<>(form.relevance(q));
+      if (options.validate() && q.constraint() != null) {
+        texts.add(q.constraint());
+      }
+      for (String text : texts) {
+        try {
+          for (String ref : FormExpression.parse(text).references()) {
+            Field r = byQuestion.get(ref);
+            if (r != null && needed.add(r)) {
+              todo.add(r);
+            }
+          }
+        } catch (FormExpression.ExpressionException e) {
+          // Reported, as in a full read, when the field is converted.
+        }
+      }
+    }
+    return needed;
+  }
+
+  /**
+   * Whether a source column is read (every column unless the options project).
+   *
+   * @param source the 0-based source column
+   * @return true when its cells are kept
+   */
+  boolean keeps(int source) {
+    return keep == null || keep[source];
+  }
+
+  /**
+   * The buffer of a source column, for readers that add cells themselves (then call {@link
+   * #endRow}).
+   */
+  ColumnBuffer buffer(int source) {
+    return buffers[source];
+  }
+
+  /**
+   * Ends a row whose kept cells were added straight to the {@link #buffer buffers}.
+   *
+   * @param line the row's line
+   * @param perCellLines each cell's line when they differ from {@code line}, else null
+   */
+  void endRow(long line, long @Nullable [] perCellLines) {
+    if (rows == lines.length) {
+      lines = Arrays.copyOf(lines, rows * 2);
+    }
+    lines[rows] = line;
+    if (perCellLines != null) {
+      cellLines.put(rows, perCellLines);
+    }
+    rows++;
   }
 
   /**
@@ -133,17 +265,12 @@ final class Assembler {
    * @param perCellLines each cell's line when they differ from {@code line}, else null
    */
   void add(@Nullable String[] cells, long line, long @Nullable [] perCellLines) {
-    if (rows == lines.length) {
-      lines = Arrays.copyOf(lines, rows * 2);
-    }
-    lines[rows] = line;
-    if (perCellLines != null) {
-      cellLines.put(rows, perCellLines);
-    }
     for (int c = 0; c < buffers.length; c++) {
-      buffers[c].add(c < cells.length ? cells[c] : null);
+      if (keep == null || keep[c]) {
+        buffers[c].add(c < cells.length ? cells[c] : null);
+      }
     }
-    rows++;
+    endRow(line, perCellLines);
   }
 
   private ReadProblem at(int row, int source, @Nullable String value, String reason, String column) {
@@ -222,7 +349,7 @@ final class Assembler {
     }
   }
 
-  private List<Field> planWithForm(Questionnaire f, String[] names) {
+  private List<Field> planWithForm(Questionnaire f, String[] names, ReadReport.Builder sink) {
     Map<String, Field> byPath = new LinkedHashMap<>();
     List<Field> order = new ArrayList<>();
     Map<String, Question> byLabel = new HashMap<>();
@@ -286,7 +413,7 @@ final class Assembler {
         Field extra = new Field(h, otherText ? Kind.TEXT : Kind.INFER, null);
         extra.main = i;
         if (!otherText && !isMetadata(h)) {
-          report.warning(new ReadProblem(file, 1, columnNumbers[i], h, null,
+          sink.warning(new ReadProblem(file, 1, columnNumbers[i], h, null,
               "column not in the form; its type is inferred from the values"));
         }
         order.add(extra);
@@ -310,20 +437,20 @@ final class Assembler {
       }
       if (option != null) {
         if (fd.splits.putIfAbsent(option, i) != null) {
-          report.warning(new ReadProblem(file, 1, columnNumbers[i], h, null,
+          sink.warning(new ReadProblem(file, 1, columnNumbers[i], h, null,
               "a second column for option '" + option + "' of '" + fd.name + "'; ignored"));
         }
       } else if (fd.main < 0) {
         fd.main = i;
       } else {
-        report.warning(new ReadProblem(file, 1, columnNumbers[i], h, null,
+        sink.warning(new ReadProblem(file, 1, columnNumbers[i], h, null,
             "a second column for question '" + fd.name + "'; ignored"));
       }
     }
     for (Question q : f.questions()) {
       if (q.type().holdsData() && !q.type().isMetadata() && java.util.Objects.equals(q.repeat(), scope)
           && !byPath.containsKey(q.path())) {
-        report.warning(new ReadProblem(file, 1, 0, fieldName(q), null, "question of the form has no column in the data"));
+        sink.warning(new ReadProblem(file, 1, 0, fieldName(q), null, "question of the form has no column in the data"));
       }
     }
     return order;
@@ -444,24 +571,10 @@ final class Assembler {
 
   SurveyRead finish() {
     report.rowsUsed(rows);
-    String[] names = new String[header.size()];
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.length; i++) {
-      String h = header.get(i).strip();
-      if (h.isEmpty()) {
-        h = "column_" + (i + 1);
-        report.warning(new ReadProblem(file, 1, columnNumbers[i], null, null,
-            "empty column name; the column is called '" + h + "'"));
-      }
-      if (!seen.add(h)) {
-        String renamed = h + "_" + (i + 1);
-        report.error(new ReadProblem(file, 1, columnNumbers[i], h, null,
-            "column name repeats an earlier one; this column is called '" + renamed + "'"));
-        h = renamed;
-      }
-      names[i] = h;
-    }
-    List<Field> fields = form != null ? planWithForm(form, names) : planWithoutForm(names);
+    String[] names = names(report);
+    List<Field> fields = form != null ? planWithForm(form, names, report) : planWithoutForm(names);
+    Set<String> columns = options.columns();
+    Set<Field> needed = columns == null ? new HashSet<>(fields) : needed(fields, columns);
     Map<String, Field> byQuestion = new HashMap<>();
     for (Field f : fields) {
       if (f.question != null) {
@@ -469,20 +582,26 @@ final class Assembler {
       }
     }
     for (Field f : fields) {
-      parse(f, names);
+      if (needed.contains(f)) {
+        parse(f, names);
+      }
     }
     Map<String, byte[]> relevanceCache = new HashMap<>();
     Map<String, FormExpression> parsed = new HashMap<>();
     Set<String> reported = new HashSet<>();
     for (Field f : fields) {
-      applyRelevance(f, byQuestion, relevanceCache, parsed, reported);
+      if (needed.contains(f)) {
+        applyRelevance(f, byQuestion, relevanceCache, parsed, reported);
+      }
     }
     if (options.validate()) {
       for (Field f : fields) {
-        validate(f, names, byQuestion, parsed, reported);
+        if (needed.contains(f)) {
+          validate(f, names, byQuestion, parsed, reported);
+        }
       }
     }
-    List<Column> columns = new ArrayList<>();
+    List<Column> columnList = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (Field f : fields) {
       if (!used.add(f.name)) {
@@ -490,10 +609,34 @@ final class Assembler {
             "two columns resolve to this name; the later is left out"));
         continue;
       }
-      columns.add(build(f));
+      if (needed.contains(f)) {
+        columnList.add(build(f));
+      }
     }
-    report.fact("columns", Integer.toString(columns.size()));
-    return new SurveyRead(SurveyData.of(columns), report.build(), hashtags, Map.of(), Arrays.copyOf(lines, rows));
+    report.fact("columns", Integer.toString(columnList.size()));
+    return new SurveyRead(SurveyData.of(columnList), report.build(), hashtags, Map.of(), Arrays.copyOf(lines, rows));
+  }
+
+  /** The output names of the source columns: stripped, empty ones named, repeats renamed (and reported). */
+  private String[] names(ReadReport.Builder sink) {
+    String[] names = new String[header.size()];
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.length; i++) {
+      String h = header.get(i).strip();
+      if (h.isEmpty()) {
+        h = "column_" + (i + 1);
+        sink.warning(new ReadProblem(file, 1, columnNumbers[i], null, null,
+            "empty column name; the column is called '" + h + "'"));
+      }
+      if (!seen.add(h)) {
+        String renamed = h + "_" + (i + 1);
+        sink.error(new ReadProblem(file, 1, columnNumbers[i], h, null,
+            "column name repeats an earlier one; this column is called '" + renamed + "'"));
+        h = renamed;
+      }
+      names[i] = h;
+    }
+    return names;
   }
 
   // ------------------------------------------------------------------ stage A: parse

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.iom.mtm.io.csv.CsvCells;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,128 @@ final class ColumnBuffer {
     recentKeys[slot] = value;
     recentCodes[slot] = c;
     codes[size++] = c;
+  }
+
+  // The byte-keyed dictionary of add(CsvCells, int): an open-addressing table of codes + 1,
+  // each code's bytes in one arena. The bytes of a value decode to one String, so equal bytes
+  // mean an equal value.
+  private int[] slots = new int[0];
+  private int[] keyStart = new int[16];
+  private byte[] arena = new byte[256];
+  private int arenaSize;
+  private int keyCount;
+  private boolean byteDictionaryFull;
+  /** Codes + 1 of the empty cell (0) and of each one-byte cell (byte + 1), 0 when not seen. */
+  private final int[] shortCodes = new int[257];
+
+  /**
+   * Adds a cell straight from the bytes of a CSV record: a String is made only for a value not seen
+   * before.
+   *
+   * @param cells the record
+   * @param index the 0-based cell, kept by the reader
+   */
+  void add(CsvCells cells, int index) {
+    if (distinct.size() != keyCount && !byteDictionaryFull) {
+      // Values came as Strings before: keep to that dictionary.
+      add(cells.string(index));
+      return;
+    }
+    if (size == codes.length) {
+      codes = Arrays.copyOf(codes, size + (size >> 1));
+    }
+    byte[] b = cells.array();
+    int start = cells.start(index);
+    int len = cells.length(index);
+    if (byteDictionaryFull) {
+      codes[size++] = distinct.size();
+      distinct.add(cells.decode(b, start, len));
+      return;
+    }
+    if (len <= 1) {
+      // Empty and one-byte cells (split columns' 0 and 1, codes): a direct table.
+      int key = len == 0 ? 0 : (b[start] & 0xff) + 1;
+      int known = shortCodes[key];
+      if (known > 0) {
+        codes[size++] = known - 1;
+        return;
+      }
+    }
+    int h = hash(b, start, len);
+    if (slots.length == 0) {
+      slots = new int[64];
+    }
+    int mask = slots.length - 1;
+    int slot = h & mask;
+    while (true) {
+      int c = slots[slot] - 1;
+      if (c < 0) {
+        break;
+      }
+      int ks = keyStart[c];
+      if (keyStart[c + 1] - ks == len && Arrays.equals(arena, ks, ks + len, b, start, start + len)) {
+        codes[size++] = c;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int c = distinct.size();
+    distinct.add(cells.decode(b, start, len));
+    codes[size++] = c;
+    if (c + 1 > MAX_DICTIONARY) {
+      // Ids, timestamps, free text: stop looking up, as add(String) does.
+      byteDictionaryFull = true;
+      return;
+    }
+    if (arenaSize + len > arena.length) {
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
+    }
+    System.arraycopy(b, start, arena, arenaSize, len);
+    if (keyCount + 2 > keyStart.length) {
+      keyStart = Arrays.copyOf(keyStart, keyStart.length * 2);
+    }
+    keyStart[keyCount] = arenaSize;
+    arenaSize += len;
+    keyCount++;
+    keyStart[keyCount] = arenaSize;
+    slots[slot] = c + 1;
+    if (len <= 1) {
+      shortCodes[len == 0 ? 0 : (b[start] & 0xff) + 1] = c + 1;
+    }
+    if (keyCount * 2 > slots.length) {
+      rehash();
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** A hash of bytes, eight at a time: a long select_multiple cell costs a few multiplications. */
+  private static int hash(byte[] b, int start, int len) {
+    long h = len;
+    int i = start;
+    int end = start + len;
+    for (; i + 8 <= end; i += 8) {
+      h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+    }
+    for (; i < end; i++) {
+      h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
+    }
+    int x = (int) (h ^ (h >>> 32));
+    return x ^ (x >>> 15);
+  }
+
+  private void rehash() {
+    int[] grown = new int[slots.length * 2];
+    int mask = grown.length - 1;
+    for (int c = 0; c < keyCount; c++) {
+      int slot = hash(arena, keyStart[c], keyStart[c + 1] - keyStart[c]) & mask;
+      while (grown[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      grown[slot] = c + 1;
+    }
+    slots = grown;
   }
 
   int size() {

@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param csv how to tokenize CSV input
  * @param validate whether to check constraints and required answers too (what {@code mtm
  *     validate} asks), each failure an error in the report
+ * @param columns the projection: the variables to read, by output column name (a select_multiple
+ *     brings its split columns, a question the questions its skip logic refers to); null to read
+ *     every column. Columns left out are still counted, so rows of the wrong length are still
+ *     reported, but their cells are neither converted nor checked. What {@code mtm estimate}
+ *     reads; {@code mtm validate} reads every column.
  */
 public record KoboOptions(
     @Nullable Questionnaire form,
@@ -25,11 +30,27 @@ public record KoboOptions(
     Set<String> categorical,
     Set<String> multiSelect,
     CsvOptions csv,
-    boolean validate) {
+    boolean validate,
+    @Nullable Set<String> columns) {
 
-  /** No form, the default special answers, CSV dialect detected, no validation. */
+  /** No form, the default special answers, CSV dialect detected, no validation, every column. */
   public static final KoboOptions DEFAULT =
-      new KoboOptions(null, SpecialAnswers.DEFAULT, Set.of(), Set.of(), CsvOptions.DETECT, false);
+      new KoboOptions(null, SpecialAnswers.DEFAULT, Set.of(), Set.of(), CsvOptions.DETECT, false, null);
+
+  /**
+   * Options reading every column.
+   *
+   * @param form the questionnaire, or null
+   * @param specialAnswers the codes read as "don't know" and "refused"
+   * @param categorical text columns to read as categorical without a form
+   * @param multiSelect columns to read as select_multiple without a form
+   * @param csv how to tokenize CSV input
+   * @param validate whether to check constraints and required answers too
+   */
+  public KoboOptions(@Nullable Questionnaire form, SpecialAnswers specialAnswers, Set<String> categorical,
+      Set<String> multiSelect, CsvOptions csv, boolean validate) {
+    this(form, specialAnswers, categorical, multiSelect, csv, validate, null);
+  }
 
   /**
    * Validates and copies.
@@ -41,6 +62,7 @@ public record KoboOptions(
     categorical = Set.copyOf(categorical);
     multiSelect = Set.copyOf(multiSelect);
     Objects.requireNonNull(csv, "csv");
+    columns = columns == null ? null : Set.copyOf(columns);
   }
 
   /**
@@ -50,7 +72,7 @@ public record KoboOptions(
    * @return new options
    */
   public KoboOptions withForm(@Nullable Questionnaire f) {
-    return new KoboOptions(f, specialAnswers, categorical, multiSelect, csv, validate);
+    return new KoboOptions(f, specialAnswers, categorical, multiSelect, csv, validate, columns);
   }
 
   /**
@@ -60,7 +82,7 @@ public record KoboOptions(
    * @return new options
    */
   public KoboOptions withSpecialAnswers(SpecialAnswers s) {
-    return new KoboOptions(form, s, categorical, multiSelect, csv, validate);
+    return new KoboOptions(form, s, categorical, multiSelect, csv, validate, columns);
   }
 
   /**
@@ -70,7 +92,7 @@ public record KoboOptions(
    * @return new options
    */
   public KoboOptions withCategorical(Set<String> names) {
-    return new KoboOptions(form, specialAnswers, names, multiSelect, csv, validate);
+    return new KoboOptions(form, specialAnswers, names, multiSelect, csv, validate, columns);
   }
 
   /**
@@ -80,7 +102,7 @@ public record KoboOptions(
    * @return new options
    */
   public KoboOptions withMultiSelect(Set<String> names) {
-    return new KoboOptions(form, specialAnswers, categorical, names, csv, validate);
+    return new KoboOptions(form, specialAnswers, categorical, names, csv, validate, columns);
   }
 
   /**
@@ -90,7 +112,7 @@ public record KoboOptions(
    * @return new options
    */
   public KoboOptions withCsv(CsvOptions c) {
-    return new KoboOptions(form, specialAnswers, categorical, multiSelect, c, validate);
+    return new KoboOptions(form, specialAnswers, categorical, multiSelect, c, validate, columns);
   }
 
   /**
@@ -100,6 +122,17 @@ public record KoboOptions(
    * @return new options
    */
   public KoboOptions withValidation(boolean v) {
-    return new KoboOptions(form, specialAnswers, categorical, multiSelect, csv, v);
+    return new KoboOptions(form, specialAnswers, categorical, multiSelect, csv, v, columns);
+  }
+
+  /**
+   * These options reading only some variables (a projection) or every column.
+   *
+   * @param names the output column names to read (the analysed variables, the domains, the
+   *     design variables), or null for every column
+   * @return new options
+   */
+  public KoboOptions withColumns(@Nullable Set<String> names) {
+    return new KoboOptions(form, specialAnswers, categorical, multiSelect, csv, validate, names);
   }
 }

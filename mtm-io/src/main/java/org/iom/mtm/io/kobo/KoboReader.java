@@ -1,10 +1,14 @@
 package org.iom.mtm.io.kobo;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
+import org.iom.mtm.io.RawInput;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ReadProblem;
+import org.iom.mtm.io.csv.CsvCells;
 import org.iom.mtm.io.csv.CsvReader;
 import org.iom.mtm.io.csv.CsvRecord;
 import org.iom.mtm.io.report.ReadReport;
@@ -40,9 +44,7 @@ public final class KoboReader {
    * @throws ReadException naming the file, line and column when the file cannot be read at all
    */
   public static SurveyRead readCsv(Path file, KoboOptions options) {
-    try (CsvReader r = CsvReader.open(file, options.csv())) {
-      return readCsv(r, options);
-    }
+    return readBytes(RawInput.open(file), file.toString(), options);
   }
 
   /**
@@ -55,9 +57,100 @@ public final class KoboReader {
    * @throws ReadException naming the input, line and column when it cannot be read at all
    */
   public static SurveyRead readCsv(InputStream in, String name, KoboOptions options) {
-    try (CsvReader r = CsvReader.of(in, name, options.csv())) {
+    return readBytes(RawInput.of(in, name), name, options);
+  }
+
+  /**
+   * Reads decompressed bytes: as cells of bytes, converting only the columns kept, when the
+   * encoding allows; else through {@link CsvReader}'s characters.
+   */
+  private static SurveyRead readBytes(InputStream raw, String name, KoboOptions options) {
+    try (InputStream in = raw) {
+      CsvCells cells = CsvCells.of(in, name, options.csv());
+      if (cells != null) {
+        return readCells(cells, options);
+      }
+      return readChars(in, name, options);
+    } catch (IOException e) {
+      throw new ReadException(ReadProblem.ofFile(name, "cannot read: " + e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Reads a KoBo CSV export through {@link CsvReader}'s characters, every cell made a String: the
+   * path for UTF-16 and explicitly given charsets, and the reference the byte path is tested
+   * against.
+   */
+  static SurveyRead readChars(InputStream decompressed, String name, KoboOptions options) {
+    try (CsvReader r = CsvReader.ofDecompressed(decompressed, name, options.csv())) {
       return readCsv(r, options);
     }
+  }
+
+  private static SurveyRead readCells(CsvCells r, KoboOptions options) {
+    List<String> header = r.header();
+    int width = header.size();
+    ReadReport.Builder report = ReadReport.builder(r.file(), "KoBo CSV export");
+    int[] numbers = new int[width];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = i + 1;
+    }
+    Assembler a = new Assembler(r.file(), header, numbers, options, report);
+    boolean[] keep = new boolean[width];
+    for (int i = 0; i < width; i++) {
+      keep[i] = a.keeps(i);
+    }
+    // The first record is read whole: it may be the HXL hashtag row.
+    boolean first = true;
+    while (r.next()) {
+      if (first) {
+        first = false;
+        r.keep(keep);
+        List<String> all = new ArrayList<>(r.size());
+        for (int i = 0; i < r.size(); i++) {
+          all.add(r.string(i));
+        }
+        if (isHashtagRow(all)) {
+          a.hashtags(all);
+          report.fact("HXL hashtag row", "line " + r.line());
+          continue;
+        }
+      }
+      report.rowsRead(1);
+      int n = r.size();
+      if (n > width) {
+        // Trailing delimiters (empty extra cells) are harmless; extra values are not.
+        boolean extraValues = false;
+        for (int i = width; i < n; i++) {
+          extraValues |= !r.string(i).isBlank();
+        }
+        if (extraValues) {
+          report.error(new ReadProblem(r.file(), r.line(), width + 1, null, r.string(width),
+              "row has " + n + " cells but the header " + width + "; row left out"));
+          continue;
+        }
+      } else if (n < width) {
+        report.error(new ReadProblem(r.file(), r.line(), 0, null, null,
+            "row has " + n + " cells but the header " + width + "; row left out"));
+        continue;
+      }
+      long[] perCell = null;
+      if (width > 0 && r.lineOf(width - 1) != r.line()) {
+        perCell = new long[width];
+        for (int i = 0; i < perCell.length; i++) {
+          perCell[i] = r.lineOf(i);
+        }
+      }
+      for (int i = 0; i < width; i++) {
+        if (keep[i]) {
+          a.buffer(i).add(r, i);
+        }
+      }
+      a.endRow(r.line(), perCell);
+    }
+    report.fact("encoding", r.encoding());
+    report.fact("delimiter", r.delimiter() == '\t' ? "tab" : String.valueOf(r.delimiter()));
+    return a.finish();
   }
 
   static boolean isHashtagRow(List<String> cells) {
