@@ -9,32 +9,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A categorical variable (XLSForm {@code select_one}): per row, a code into the list of levels.
- * Codes take one byte per row up to 127 levels and an int beyond. Immutable.
+ * Immutable.
+ *
+ * <p>Codes take one byte per row up to 252 levels, two bytes up to 65,532 and four beyond. The
+ * four codes past the last level stand for the states other than {@link AnswerState#ANSWERED}
+ * (code {@code levels + ordinal - 1}), so the column holds no separate state array, and {@link
+ * #readCodes} turns every one of them into {@code levels().size()} with a single {@code min}.
  */
 public final class CategoricalColumn implements Column {
+  private static final byte BYTE = 0;
+  private static final byte CHAR = 1;
+  private static final byte INT = 2;
+
   private final String name;
   private final List<String> levels;
+  /** The number of levels: the first code that is not an answer. */
+  private final int levelCount;
   private final int size;
-  /** Codes when there are at most 127 levels, else null. */
-  private final byte @Nullable [] smallCodes;
-  /** Codes when there are more than 127 levels, else null. */
-  private final int @Nullable [] codes;
-  /** Null when every cell is answered. */
-  private final byte @Nullable [] states;
+  private final byte kind;
+  private final boolean allAnswered;
+  private final byte[] bytes;
+  private final char[] chars;
+  private final int[] ints;
 
-  private CategoricalColumn(
-      String name,
-      List<String> levels,
-      int size,
-      byte @Nullable [] smallCodes,
-      int @Nullable [] codes,
-      byte @Nullable [] states) {
-    this.name = name;
-    this.levels = levels;
-    this.size = size;
-    this.smallCodes = smallCodes;
-    this.codes = codes;
-    this.states = states;
+  private CategoricalColumn(Builder b) {
+    this.name = b.name;
+    this.levels = b.levels;
+    this.levelCount = b.levels.size();
+    this.size = b.size;
+    this.kind = b.kind;
+    this.allAnswered = !b.anyNotAnswered;
+    this.bytes = b.kind == BYTE ? (b.bytes.length == b.size ? b.bytes : Arrays.copyOf(b.bytes, b.size)) : States.NO_BYTES;
+    this.chars = b.kind == CHAR ? (b.chars.length == b.size ? b.chars : Arrays.copyOf(b.chars, b.size)) : States.NO_CHARS;
+    this.ints = b.kind == INT ? (b.ints.length == b.size ? b.ints : Arrays.copyOf(b.ints, b.size)) : States.NO_INTS;
   }
 
   /**
@@ -61,18 +68,52 @@ public final class CategoricalColumn implements Column {
 
   @Override
   public AnswerState state(int row) {
-    return States.state(states, size, row);
+    States.checkRow(row, size);
+    return AnswerState.ofOrdinal(Math.max(stored(row) - levelCount + 1, 0));
+  }
+
+  /** The stored code of a row: a level code, or {@code levels + ordinal - 1} for another state. */
+  private int stored(int row) {
+    switch (kind) {
+      case BYTE:
+        return bytes[row] & 0xFF;
+      case CHAR:
+        return chars[row];
+      default:
+        return ints[row];
+    }
   }
 
   @Override
   public boolean allAnswered() {
-    return states == null;
+    return allAnswered;
   }
 
   @Override
   public void readStates(int from, int to, byte[] dst) {
     States.checkRange(from, to, size, dst.length);
-    States.read(states, from, to, dst);
+    if (allAnswered) {
+      Arrays.fill(dst, 0, to - from, (byte) 0);
+      return;
+    }
+    int off = -from;
+    int shift = levelCount - 1;
+    switch (kind) {
+      case BYTE:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = (byte) Math.max((bytes[i] & 0xFF) - shift, 0);
+        }
+        break;
+      case CHAR:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = (byte) Math.max(chars[i] - shift, 0);
+        }
+        break;
+      default:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = (byte) Math.max(ints[i] - shift, 0);
+        }
+    }
   }
 
   /**
@@ -92,13 +133,11 @@ public final class CategoricalColumn implements Column {
    * @throws IllegalStateException when the cell is not answered
    */
   public int code(int row) {
-    if (states != null && states[row] != 0) {
+    int c = stored(row);
+    if (c >= levelCount) {
       throw States.notAnswered(name, row, state(row));
     }
-    if (row < 0 || row >= size) {
-      throw new IndexOutOfBoundsException("row " + row + " outside [0, " + size + ")");
-    }
-    return smallCodes != null ? smallCodes[row] : Objects.requireNonNull(codes)[row];
+    return c;
   }
 
   /**
@@ -126,23 +165,45 @@ public final class CategoricalColumn implements Column {
    */
   public void readCodes(int from, int to, int[] dst) {
     States.checkRange(from, to, size, dst.length);
-    byte[] small = smallCodes;
-    if (small != null) {
-      for (int i = from; i < to; i++) {
-        dst[i - from] = small[i];
-      }
-    } else {
-      System.arraycopy(Objects.requireNonNull(codes), from, dst, 0, to - from);
-    }
-    byte[] s = states;
-    if (s != null) {
-      int notAnswered = levels.size();
-      for (int i = from; i < to; i++) {
-        if (s[i] != 0) {
-          dst[i - from] = notAnswered;
+    int off = -from;
+    int last = levelCount;
+    switch (kind) {
+      case BYTE:
+        if (allAnswered) {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = bytes[i] & 0xFF;
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = Math.min(bytes[i] & 0xFF, last);
+          }
         }
-      }
+        break;
+      case CHAR:
+        if (allAnswered) {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = chars[i];
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = Math.min(chars[i], last);
+          }
+        }
+        break;
+      default:
+        if (allAnswered) {
+          System.arraycopy(ints, from, dst, 0, to - from);
+        } else {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = Math.min(ints[i], last);
+          }
+        }
     }
+  }
+
+  /** The storage chosen at build time, for tests and memory reports. */
+  String storage() {
+    return new String[] {"byte", "char", "int"}[kind];
   }
 
   @Override
@@ -151,7 +212,7 @@ public final class CategoricalColumn implements Column {
       return false;
     }
     for (int i = 0; i < size; i++) {
-      if (c.state(i) != state(i) || (isAnswered(i) && c.code(i) != code(i))) {
+      if (Math.min(c.stored(i), levelCount) != Math.min(stored(i), levelCount) || c.state(i) != state(i)) {
         return false;
       }
     }
@@ -168,13 +229,17 @@ public final class CategoricalColumn implements Column {
     return "CategoricalColumn[" + name + ", " + levels.size() + " levels, " + size + " rows]";
   }
 
-  /** Builds a {@link CategoricalColumn} row by row. */
+  /** Builds a {@link CategoricalColumn} row by row, in the storage of the built column. */
   public static final class Builder {
     private final String name;
     private final List<String> levels;
     private final Map<String, Integer> index = new HashMap<>();
-    private int[] codes = new int[16];
-    private final States states = new States(16);
+    private final byte kind;
+    private int size;
+    private boolean anyNotAnswered;
+    private byte[] bytes = States.NO_BYTES;
+    private char[] chars = States.NO_CHARS;
+    private int[] ints = States.NO_INTS;
 
     private Builder(String name, List<String> levels) {
       this.name = name;
@@ -182,6 +247,8 @@ public final class CategoricalColumn implements Column {
       for (int i = 0; i < levels.size(); i++) {
         index.put(levels.get(i), i);
       }
+      int codes = levels.size() + States.NOT_ANSWERED_KINDS;
+      this.kind = codes <= 256 ? BYTE : codes <= 65536 ? CHAR : INT;
     }
 
     /**
@@ -194,14 +261,10 @@ public final class CategoricalColumn implements Column {
     public Builder add(int code) {
       if (code < 0 || code >= levels.size()) {
         throw new IllegalArgumentException(
-            "column '" + name + "' row " + states.size() + ": code " + code + " outside the "
+            "column '" + name + "' row " + size + ": code " + code + " outside the "
                 + levels.size() + " levels");
       }
-      if (states.size() == codes.length) {
-        codes = Arrays.copyOf(codes, codes.length * 2);
-      }
-      codes[states.size()] = code;
-      states.add(AnswerState.ANSWERED);
+      put(code);
       return this;
     }
 
@@ -216,7 +279,7 @@ public final class CategoricalColumn implements Column {
       Integer code = index.get(level);
       if (code == null) {
         throw new IllegalArgumentException(
-            "column '" + name + "' row " + states.size() + ": '" + level + "' is not one of " + levels);
+            "column '" + name + "' row " + size + ": '" + level + "' is not one of " + levels);
       }
       return add(code.intValue());
     }
@@ -232,12 +295,36 @@ public final class CategoricalColumn implements Column {
       if (state == AnswerState.ANSWERED) {
         throw new IllegalArgumentException("column '" + name + "': an answered cell needs a level");
       }
-      if (states.size() == codes.length) {
-        codes = Arrays.copyOf(codes, codes.length * 2);
-      }
-      codes[states.size()] = 0;
-      states.add(state);
+      put(levels.size() + state.ordinal() - 1);
+      anyNotAnswered = true;
       return this;
+    }
+
+    /**
+     * Stores one code. The built column takes an array that is exactly full without copying it;
+     * a full array is always replaced before the next write, so the column never sees it change.
+     */
+    private void put(int stored) {
+      switch (kind) {
+        case BYTE:
+          if (size == bytes.length) {
+            bytes = Arrays.copyOf(bytes, States.grow(size, size + 1));
+          }
+          bytes[size] = (byte) stored;
+          break;
+        case CHAR:
+          if (size == chars.length) {
+            chars = Arrays.copyOf(chars, States.grow(size, size + 1));
+          }
+          chars[size] = (char) stored;
+          break;
+        default:
+          if (size == ints.length) {
+            ints = Arrays.copyOf(ints, States.grow(size, size + 1));
+          }
+          ints[size] = stored;
+      }
+      size++;
     }
 
     /**
@@ -246,15 +333,7 @@ public final class CategoricalColumn implements Column {
      * @return the column
      */
     public CategoricalColumn build() {
-      int n = states.size();
-      if (levels.size() <= Byte.MAX_VALUE) {
-        byte[] small = new byte[n];
-        for (int i = 0; i < n; i++) {
-          small[i] = (byte) codes[i];
-        }
-        return new CategoricalColumn(name, levels, n, small, null, states.build());
-      }
-      return new CategoricalColumn(name, levels, n, null, Arrays.copyOf(codes, n), states.build());
+      return new CategoricalColumn(this);
     }
   }
 }

@@ -14,24 +14,47 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An answered cell with no bit set is a respondent who answered and selected nothing; a
  * respondent who was not asked has state {@link AnswerState#NOT_ASKED}, never an empty set.
+ *
+ * <p>Storage follows the option count: up to 7 options one byte per row, up to 15 a short, up to
+ * 31 an int, up to 63 a long. In these the sign bit, which no option uses, marks a cell that is not
+ * answered, and the low bits then hold its state's ordinal, so no state array is kept. From 64
+ * options on, each row takes {@link #words()} longs and a state byte (the latter only when some
+ * cell is not answered).
  */
 public final class MultiSelectColumn implements Column {
+  private static final byte BYTE = 0;
+  private static final byte SHORT = 1;
+  private static final byte INT = 2;
+  private static final byte LONG = 3;
+  private static final byte WORDS = 4;
+
   private final String name;
   private final List<String> options;
   private final int size;
   private final int words;
-  private final long[] bits;
-  /** Null when every cell is answered. */
-  private final byte @Nullable [] states;
+  private final byte kind;
+  private final boolean allAnswered;
+  private final byte[] bytes;
+  private final short[] shorts;
+  private final int[] ints;
+  /** One long per row ({@code LONG}), or {@code words} longs per row ({@code WORDS}). */
+  private final long[] longs;
+  /** The state ordinals of the {@code WORDS} storage; empty when every cell is answered. */
+  private final byte[] states;
 
-  private MultiSelectColumn(
-      String name, List<String> options, int size, int words, long[] bits, byte @Nullable [] states) {
-    this.name = name;
-    this.options = options;
-    this.size = size;
-    this.words = words;
-    this.bits = bits;
-    this.states = states;
+  private MultiSelectColumn(Builder b) {
+    this.name = b.name;
+    this.options = b.options;
+    this.size = b.size;
+    this.words = b.words;
+    this.kind = b.kind;
+    this.allAnswered = !b.anyNotAnswered;
+    this.bytes = b.kind == BYTE ? Arrays.copyOf(b.bytes, b.size) : States.NO_BYTES;
+    this.shorts = b.kind == SHORT ? Arrays.copyOf(b.shorts, b.size) : States.NO_SHORTS;
+    this.ints = b.kind == INT ? Arrays.copyOf(b.ints, b.size) : States.NO_INTS;
+    this.longs =
+        b.kind == LONG || b.kind == WORDS ? Arrays.copyOf(b.longs, b.size * b.words) : States.NO_LONGS;
+    this.states = b.kind == WORDS && b.anyNotAnswered ? Arrays.copyOf(b.states, b.size) : States.NO_BYTES;
   }
 
   /**
@@ -58,18 +81,66 @@ public final class MultiSelectColumn implements Column {
 
   @Override
   public AnswerState state(int row) {
-    return States.state(states, size, row);
+    States.checkRow(row, size);
+    return AnswerState.ofOrdinal(ordinal(row));
+  }
+
+  private int ordinal(int row) {
+    switch (kind) {
+      case BYTE:
+        return bytes[row] < 0 ? bytes[row] & 7 : 0;
+      case SHORT:
+        return shorts[row] < 0 ? shorts[row] & 7 : 0;
+      case INT:
+        return ints[row] < 0 ? ints[row] & 7 : 0;
+      case LONG:
+        return longs[row] < 0 ? (int) longs[row] & 7 : 0;
+      default:
+        return states.length == 0 ? 0 : states[row];
+    }
   }
 
   @Override
   public boolean allAnswered() {
-    return states == null;
+    return allAnswered;
   }
 
   @Override
   public void readStates(int from, int to, byte[] dst) {
     States.checkRange(from, to, size, dst.length);
-    States.read(states, from, to, dst);
+    if (allAnswered) {
+      Arrays.fill(dst, 0, to - from, (byte) 0);
+      return;
+    }
+    int off = -from;
+    switch (kind) {
+      case BYTE:
+        for (int i = from; i < to; i++) {
+          int v = bytes[i];
+          dst[i + off] = (byte) (v < 0 ? v & 7 : 0);
+        }
+        break;
+      case SHORT:
+        for (int i = from; i < to; i++) {
+          int v = shorts[i];
+          dst[i + off] = (byte) (v < 0 ? v & 7 : 0);
+        }
+        break;
+      case INT:
+        for (int i = from; i < to; i++) {
+          int v = ints[i];
+          dst[i + off] = (byte) (v < 0 ? v & 7 : 0);
+        }
+        break;
+      case LONG:
+        for (int i = from; i < to; i++) {
+          long v = longs[i];
+          dst[i + off] = (byte) (v < 0 ? (int) v & 7 : 0);
+        }
+        break;
+      default:
+        System.arraycopy(states, from, dst, 0, to - from);
+    }
   }
 
   /**
@@ -106,27 +177,30 @@ public final class MultiSelectColumn implements Column {
     if (word < 0 || word >= words) {
       throw new IndexOutOfBoundsException("word " + word + " outside [0, " + words + ")");
     }
-    if (states != null && states[row] != 0) {
+    long v;
+    switch (kind) {
+      case BYTE:
+        v = bytes[row];
+        break;
+      case SHORT:
+        v = shorts[row];
+        break;
+      case INT:
+        v = ints[row];
+        break;
+      case LONG:
+        v = longs[row];
+        break;
+      default:
+        if (states.length != 0 && states[row] != 0) {
+          throw States.notAnswered(name, row, state(row));
+        }
+        return longs[row * words + word];
+    }
+    if (v < 0) {
       throw States.notAnswered(name, row, state(row));
     }
-    return bits[row * words + word];
-  }
-
-  /**
-   * Whether an answered cell selects an option.
-   *
-   * @param row the row
-   * @param option the option index
-   * @return true when selected
-   * @throws IllegalStateException when the cell is not answered
-   * @throws IndexOutOfBoundsException when the row or option is out of range
-   */
-  public boolean selected(int row, int option) {
-    if (option < 0 || option >= options.size()) {
-      throw new IndexOutOfBoundsException(
-          "column '" + name + "': option " + option + " outside [0, " + options.size() + ")");
-    }
-    return (word(row, option >>> 6) & (1L << option)) != 0;
+    return v;
   }
 
   /**
@@ -147,34 +221,103 @@ public final class MultiSelectColumn implements Column {
     if (word < 0 || word >= words) {
       throw new IndexOutOfBoundsException("word " + word + " outside [0, " + words + ")");
     }
-    long[] b = bits;
-    int w = words;
-    for (int i = from; i < to; i++) {
-      dst[i - from] = b[i * w + word];
-    }
-    byte[] s = states;
-    if (s != null) {
-      for (int i = from; i < to; i++) {
-        if (s[i] != 0) {
-          dst[i - from] = 0L;
+    int off = -from;
+    // A cell not answered has the sign bit set: (v & ~(v >> 63)) is v when v >= 0, else 0.
+    switch (kind) {
+      case BYTE:
+        for (int i = from; i < to; i++) {
+          int v = bytes[i];
+          dst[i + off] = v & ~(v >> 31);
         }
-      }
+        break;
+      case SHORT:
+        for (int i = from; i < to; i++) {
+          int v = shorts[i];
+          dst[i + off] = v & ~(v >> 31);
+        }
+        break;
+      case INT:
+        for (int i = from; i < to; i++) {
+          int v = ints[i];
+          dst[i + off] = v & ~(v >> 31);
+        }
+        break;
+      case LONG:
+        for (int i = from; i < to; i++) {
+          long v = longs[i];
+          dst[i + off] = v & ~(v >> 63);
+        }
+        break;
+      default:
+        int w = words;
+        for (int i = from; i < to; i++) {
+          dst[i + off] = longs[i * w + word];
+        }
+        if (!allAnswered) {
+          for (int i = from; i < to; i++) {
+            if (states[i] != 0) {
+              dst[i + off] = 0L;
+            }
+          }
+        }
     }
+  }
+
+  /**
+   * Whether an answered cell selects an option.
+   *
+   * @param row the row
+   * @param option the option index
+   * @return true when selected
+   * @throws IllegalStateException when the cell is not answered
+   * @throws IndexOutOfBoundsException when the row or option is out of range
+   */
+  public boolean selected(int row, int option) {
+    if (option < 0 || option >= options.size()) {
+      throw new IndexOutOfBoundsException(
+          "column '" + name + "': option " + option + " outside [0, " + options.size() + ")");
+    }
+    return (word(row, option >>> 6) & (1L << option)) != 0;
+  }
+
+  /** The storage chosen at build time, for tests and memory reports. */
+  String storage() {
+    return new String[] {"byte", "short", "int", "long", "words"}[kind];
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof MultiSelectColumn c
-        && c.name.equals(name)
-        && c.options.equals(options)
-        && c.size == size
-        && Arrays.equals(c.bits, bits)
-        && Arrays.equals(c.states, states);
+    if (!(o instanceof MultiSelectColumn c)
+        || !c.name.equals(name)
+        || !c.options.equals(options)
+        || c.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      int s = ordinal(i);
+      if (c.ordinal(i) != s) {
+        return false;
+      }
+      for (int w = 0; s == 0 && w < words; w++) {
+        if (c.word(i, w) != word(i, w)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, options, Arrays.hashCode(bits));
+    int h = 1;
+    for (int i = 0; i < size; i++) {
+      int s = ordinal(i);
+      h = 31 * h + s;
+      for (int w = 0; s == 0 && w < words; w++) {
+        h = 31 * h + Long.hashCode(word(i, w));
+      }
+    }
+    return Objects.hash(name, options, h);
   }
 
   @Override
@@ -182,31 +325,76 @@ public final class MultiSelectColumn implements Column {
     return "MultiSelectColumn[" + name + ", " + options.size() + " options, " + size + " rows]";
   }
 
-  /** Builds a {@link MultiSelectColumn} row by row. */
+  /** Builds a {@link MultiSelectColumn} row by row, in the storage of the built column. */
   public static final class Builder {
     private final String name;
     private final List<String> options;
     private final Map<String, Integer> index = new HashMap<>();
     private final int words;
-    private long[] bits;
-    private final States states = new States(16);
+    private final byte kind;
+    private int size;
+    private boolean anyNotAnswered;
+    private byte[] bytes = States.NO_BYTES;
+    private short[] shorts = States.NO_SHORTS;
+    private int[] ints = States.NO_INTS;
+    private long[] longs = States.NO_LONGS;
+    private byte[] states = States.NO_BYTES;
 
     private Builder(String name, List<String> options) {
       this.name = name;
       this.options = options;
-      this.words = Math.max(1, (options.size() + 63) >>> 6);
-      this.bits = new long[16 * words];
-      for (int i = 0; i < options.size(); i++) {
+      int n = options.size();
+      this.words = Math.max(1, (n + 63) >>> 6);
+      this.kind = n < 8 ? BYTE : n < 16 ? SHORT : n < 32 ? INT : n < 64 ? LONG : WORDS;
+      for (int i = 0; i < n; i++) {
         index.put(options.get(i), i);
       }
     }
 
-    private int nextOffset() {
-      int offset = states.size() * words;
-      if (offset + words > bits.length) {
-        bits = Arrays.copyOf(bits, Math.max(bits.length * 2, offset + words));
+    /** Makes room for one more row; new words are zero. */
+    private void ensureCapacity() {
+      switch (kind) {
+        case BYTE:
+          if (size == bytes.length) {
+            bytes = Arrays.copyOf(bytes, States.grow(size, size + 1));
+          }
+          break;
+        case SHORT:
+          if (size == shorts.length) {
+            shorts = Arrays.copyOf(shorts, States.grow(size, size + 1));
+          }
+          break;
+        case INT:
+          if (size == ints.length) {
+            ints = Arrays.copyOf(ints, States.grow(size, size + 1));
+          }
+          break;
+        default:
+          if ((size + 1) * words > longs.length) {
+            int rows = States.grow(size, size + 1);
+            longs = Arrays.copyOf(longs, rows * words);
+            if (states.length > 0) {
+              states = Arrays.copyOf(states, rows);
+            }
+          }
       }
-      return offset;
+    }
+
+    /** Stores the first word of a row of the narrow storages. */
+    private void putWord(long v) {
+      switch (kind) {
+        case BYTE:
+          bytes[size] = (byte) v;
+          break;
+        case SHORT:
+          shorts[size] = (short) v;
+          break;
+        case INT:
+          ints[size] = (int) v;
+          break;
+        default:
+          longs[size] = v;
+      }
     }
 
     /**
@@ -221,15 +409,24 @@ public final class MultiSelectColumn implements Column {
       for (int k : selected) {
         if (k < 0 || k >= options.size()) {
           throw new IllegalArgumentException(
-              "column '" + name + "' row " + states.size() + ": option index " + k + " outside the "
+              "column '" + name + "' row " + size + ": option index " + k + " outside the "
                   + options.size() + " options");
         }
       }
-      int offset = nextOffset();
-      for (int k : selected) {
-        bits[offset + (k >>> 6)] |= 1L << k;
+      ensureCapacity();
+      if (kind == WORDS) {
+        int offset = size * words;
+        for (int k : selected) {
+          longs[offset + (k >>> 6)] |= 1L << k;
+        }
+      } else {
+        long v = 0;
+        for (int k : selected) {
+          v |= 1L << k;
+        }
+        putWord(v);
       }
-      states.add(AnswerState.ANSWERED);
+      size++;
       return this;
     }
 
@@ -247,7 +444,7 @@ public final class MultiSelectColumn implements Column {
         Integer k = index.get(s);
         if (k == null) {
           throw new IllegalArgumentException(
-              "column '" + name + "' row " + states.size() + ": '" + s + "' is not one of " + options);
+              "column '" + name + "' row " + size + ": '" + s + "' is not one of " + options);
         }
         idx[i++] = k;
       }
@@ -265,8 +462,18 @@ public final class MultiSelectColumn implements Column {
       if (state == AnswerState.ANSWERED) {
         throw new IllegalArgumentException("column '" + name + "': an answered cell needs a selection");
       }
-      nextOffset();
-      states.add(state);
+      ensureCapacity();
+      if (kind == WORDS) {
+        if (states.length == 0) {
+          states = new byte[longs.length / words];
+        }
+        states[size] = (byte) state.ordinal();
+      } else {
+        // The sign bit of the storage's width, and the ordinal in the low bits.
+        putWord(Long.MIN_VALUE >> (kind == BYTE ? 56 : kind == SHORT ? 48 : kind == INT ? 32 : 0) | state.ordinal());
+      }
+      anyNotAnswered = true;
+      size++;
       return this;
     }
 
@@ -276,8 +483,7 @@ public final class MultiSelectColumn implements Column {
      * @return the column
      */
     public MultiSelectColumn build() {
-      int n = states.size();
-      return new MultiSelectColumn(name, options, n, words, Arrays.copyOf(bits, n * words), states.build());
+      return new MultiSelectColumn(this);
     }
   }
 }

@@ -4,17 +4,62 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A numeric variable (XLSForm {@code integer}, {@code decimal}, {@code calculate}). Immutable. */
+/**
+ * A numeric variable (XLSForm {@code integer}, {@code decimal}, {@code calculate}). Immutable.
+ *
+ * <p>Storage is chosen when the column is built, from the answered values, narrowest first:
+ *
+ * <ul>
+ *   <li>all integers within a span of 252: one byte per row, the value less a base;
+ *   <li>all integers within a span of 65,532: two bytes per row, the value less a base;
+ *   <li>all integers from {@code -2^31 + 4} to {@code 2^31 - 1}: four bytes per row;
+ *   <li>otherwise (a decimal, {@code -0.0}, a larger integer): eight bytes per row.
+ * </ul>
+ *
+ * <p>The four integer codes past the answered ones (for four bytes, the four lowest) stand for the
+ * states other than {@link AnswerState#ANSWERED}, so an integer column holds no state array at
+ * all. A decimal column holds one state byte per row, and only when some cell is not answered.
+ * Values read back are exactly those added, bit for bit.
+ */
 public final class NumericColumn implements Column {
-  private final String name;
-  private final double[] values;
-  /** Null when every cell is answered. */
-  private final byte @Nullable [] states;
+  private static final byte BYTE = 0;
+  private static final byte CHAR = 1;
+  private static final byte INT = 2;
+  private static final byte DOUBLE = 3;
 
-  private NumericColumn(String name, double[] values, byte @Nullable [] states) {
-    this.name = name;
-    this.values = values;
-    this.states = states;
+  /** The largest byte code of an answered value; 252 to 255 are the states 1 to 4. */
+  private static final int BYTE_LAST = 255 - States.NOT_ANSWERED_KINDS;
+  /** The largest char code of an answered value; 65532 to 65535 are the states 1 to 4. */
+  private static final int CHAR_LAST = 65535 - States.NOT_ANSWERED_KINDS;
+  /** The smallest int value of an answered cell; the four below are the states 1 to 4. */
+  private static final int INT_FIRST = Integer.MIN_VALUE + States.NOT_ANSWERED_KINDS;
+  /** Integers beyond this magnitude are stored as doubles, so that base plus code stays exact. */
+  private static final double INTEGER_LIMIT = 0x1p52;
+
+  private final String name;
+  private final int size;
+  private final byte kind;
+  private final boolean allAnswered;
+  /** The value of code 0 in the byte and char storages; an integer. */
+  private final double base;
+  private final byte[] bytes;
+  private final char[] chars;
+  private final int[] ints;
+  private final double[] doubles;
+  /** The state ordinals of the double storage; empty when every cell is answered. */
+  private final byte[] states;
+
+  private NumericColumn(Builder b) {
+    this.name = b.name;
+    this.size = b.size;
+    this.kind = b.kind;
+    this.allAnswered = !b.anyNotAnswered;
+    this.base = b.base;
+    this.bytes = b.kind == BYTE ? b.trimmedBytes() : States.NO_BYTES;
+    this.chars = b.kind == CHAR ? b.trimmedChars() : States.NO_CHARS;
+    this.ints = b.kind == INT ? b.trimmedInts() : States.NO_INTS;
+    this.doubles = b.kind == DOUBLE ? b.trimmedDoubles() : States.NO_DOUBLES;
+    this.states = b.kind == DOUBLE && b.anyNotAnswered ? b.trimmedStates() : States.NO_BYTES;
   }
 
   /**
@@ -51,23 +96,62 @@ public final class NumericColumn implements Column {
 
   @Override
   public int size() {
-    return values.length;
+    return size;
   }
 
   @Override
   public AnswerState state(int row) {
-    return States.state(states, values.length, row);
+    States.checkRow(row, size);
+    return AnswerState.ofOrdinal(ordinal(row));
+  }
+
+  private int ordinal(int row) {
+    switch (kind) {
+      case BYTE:
+        return Math.max((bytes[row] & 0xFF) - BYTE_LAST, 0);
+      case CHAR:
+        return Math.max(chars[row] - CHAR_LAST, 0);
+      case INT:
+        int v = ints[row];
+        return v < INT_FIRST ? v - Integer.MIN_VALUE + 1 : 0;
+      default:
+        return states.length == 0 ? 0 : states[row];
+    }
   }
 
   @Override
   public boolean allAnswered() {
-    return states == null;
+    return allAnswered;
   }
 
   @Override
   public void readStates(int from, int to, byte[] dst) {
-    States.checkRange(from, to, values.length, dst.length);
-    States.read(states, from, to, dst);
+    States.checkRange(from, to, size, dst.length);
+    if (allAnswered) {
+      Arrays.fill(dst, 0, to - from, (byte) 0);
+      return;
+    }
+    int off = -from;
+    switch (kind) {
+      case BYTE:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = (byte) Math.max((bytes[i] & 0xFF) - BYTE_LAST, 0);
+        }
+        break;
+      case CHAR:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = (byte) Math.max(chars[i] - CHAR_LAST, 0);
+        }
+        break;
+      case INT:
+        for (int i = from; i < to; i++) {
+          int v = ints[i];
+          dst[i + off] = (byte) (v < INT_FIRST ? v - Integer.MIN_VALUE + 1 : 0);
+        }
+        break;
+      default:
+        System.arraycopy(states, from, dst, 0, to - from);
+    }
   }
 
   /**
@@ -78,10 +162,31 @@ public final class NumericColumn implements Column {
    * @throws IllegalStateException when the cell is not answered
    */
   public double value(int row) {
-    if (states != null && states[row] != 0) {
-      throw States.notAnswered(name, row, state(row));
+    switch (kind) {
+      case BYTE:
+        int b = bytes[row] & 0xFF;
+        if (b <= BYTE_LAST) {
+          return base + b;
+        }
+        break;
+      case CHAR:
+        int c = chars[row];
+        if (c <= CHAR_LAST) {
+          return base + c;
+        }
+        break;
+      case INT:
+        int v = ints[row];
+        if (v >= INT_FIRST) {
+          return v;
+        }
+        break;
+      default:
+        if (states.length == 0 || states[row] == 0) {
+          return doubles[row];
+        }
     }
-    return values[row];
+    throw States.notAnswered(name, row, state(row));
   }
 
   /**
@@ -97,46 +202,117 @@ public final class NumericColumn implements Column {
    *     to}, or {@code dst} is shorter than {@code to - from}
    */
   public void readValues(int from, int to, double[] dst) {
-    States.checkRange(from, to, values.length, dst.length);
-    System.arraycopy(values, from, dst, 0, to - from);
-    byte[] s = states;
-    if (s != null) {
-      for (int i = from; i < to; i++) {
-        if (s[i] != 0) {
-          dst[i - from] = 0.0;
+    States.checkRange(from, to, size, dst.length);
+    int off = -from;
+    double b0 = base;
+    switch (kind) {
+      case BYTE:
+        if (allAnswered) {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = b0 + (bytes[i] & 0xFF);
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            int c = bytes[i] & 0xFF;
+            dst[i + off] = c <= BYTE_LAST ? b0 + c : 0.0;
+          }
         }
-      }
+        break;
+      case CHAR:
+        if (allAnswered) {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = b0 + chars[i];
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            int c = chars[i];
+            dst[i + off] = c <= CHAR_LAST ? b0 + c : 0.0;
+          }
+        }
+        break;
+      case INT:
+        if (allAnswered) {
+          for (int i = from; i < to; i++) {
+            dst[i + off] = ints[i];
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            int v = ints[i];
+            dst[i + off] = v >= INT_FIRST ? v : 0.0;
+          }
+        }
+        break;
+      default:
+        System.arraycopy(doubles, from, dst, 0, to - from);
+        if (!allAnswered) {
+          for (int i = from; i < to; i++) {
+            if (states[i] != 0) {
+              dst[i + off] = 0.0;
+            }
+          }
+        }
     }
+  }
+
+  /** The storage chosen at build time, for tests and memory reports. */
+  String storage() {
+    return new String[] {"byte", "char", "int", "double"}[kind];
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof NumericColumn c
-        && c.name.equals(name)
-        && Arrays.equals(c.values, values)
-        && Arrays.equals(c.states, states);
+    if (!(o instanceof NumericColumn c) || c.size != size || !c.name.equals(name)) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      int s = ordinal(i);
+      if (c.ordinal(i) != s
+          || (s == 0 && Double.doubleToLongBits(c.value(i)) != Double.doubleToLongBits(value(i)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, Arrays.hashCode(values), Arrays.hashCode(states));
+    int h = 1;
+    for (int i = 0; i < size; i++) {
+      int s = ordinal(i);
+      h = 31 * h + (s == 0 ? Double.hashCode(value(i)) : s);
+    }
+    return Objects.hash(name, size, h);
   }
 
   @Override
   public String toString() {
-    return "NumericColumn[" + name + ", " + values.length + " rows]";
+    return "NumericColumn[" + name + ", " + size + " rows]";
   }
 
-  /** Builds a {@link NumericColumn} row by row. */
+  /**
+   * Builds a {@link NumericColumn} row by row, in the narrowest storage that holds the values seen
+   * so far: it starts with one byte per row and widens (or moves its base) only when a value does
+   * not fit, so building costs about the memory of the built column.
+   */
   public static final class Builder {
     private final String name;
-    private double[] values;
-    private final States states;
+    private int size;
+    private byte kind = BYTE;
+    private boolean anyAnswered;
+    private boolean anyNotAnswered;
+    /** The smallest and largest answered integer, while the storage is an integer one. */
+    private long min;
+    private long max;
+    private double base;
+    private byte[] bytes;
+    private char[] chars = States.NO_CHARS;
+    private int[] ints = States.NO_INTS;
+    private double[] doubles = States.NO_DOUBLES;
+    private byte[] states = States.NO_BYTES;
 
     private Builder(String name, int capacity) {
       this.name = name;
-      this.values = new double[Math.max(capacity, 8)];
-      this.states = new States(capacity);
+      this.bytes = new byte[Math.max(capacity, 8)];
     }
 
     /**
@@ -149,12 +325,191 @@ public final class NumericColumn implements Column {
     public Builder add(double value) {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException(
-            "column '" + name + "' row " + states.size() + ": value " + value + " is not finite");
+            "column '" + name + "' row " + size + ": value " + value + " is not finite");
       }
-      grow();
-      values[states.size()] = value;
-      states.add(AnswerState.ANSWERED);
+      if (kind != DOUBLE) {
+        if (isSmallInteger(value)) {
+          long x = (long) value;
+          if (!fits(x)) {
+            long lo = anyAnswered ? Math.min(min, x) : x;
+            long hi = anyAnswered ? Math.max(max, x) : x;
+            recode(lo, hi);
+          }
+          if (kind != DOUBLE) {
+            min = anyAnswered ? Math.min(min, x) : x;
+            max = anyAnswered ? Math.max(max, x) : x;
+            anyAnswered = true;
+            ensureCapacity();
+            switch (kind) {
+              case BYTE:
+                bytes[size] = (byte) (x - (long) base);
+                break;
+              case CHAR:
+                chars[size] = (char) (x - (long) base);
+                break;
+              default:
+                ints[size] = (int) x;
+            }
+            size++;
+            return this;
+          }
+        } else {
+          toDoubles();
+        }
+      }
+      anyAnswered = true;
+      ensureCapacity();
+      doubles[size] = value;
+      size++;
       return this;
+    }
+
+    /** An integer, not {@code -0.0}, small enough that base plus code stays exact. */
+    private static boolean isSmallInteger(double v) {
+      return v == Math.rint(v)
+          && Math.abs(v) <= INTEGER_LIMIT
+          && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0);
+    }
+
+    private boolean fits(long x) {
+      switch (kind) {
+        case BYTE:
+          return anyAnswered && x - (long) base >= 0 && x - (long) base <= BYTE_LAST;
+        case CHAR:
+          return anyAnswered && x - (long) base >= 0 && x - (long) base <= CHAR_LAST;
+        default:
+          return x >= INT_FIRST && x <= Integer.MAX_VALUE;
+      }
+    }
+
+    /**
+     * Moves the cells to the narrowest integer storage for answered values in {@code [lo, hi]},
+     * or to doubles. The base is centred in the slack so that each later move at least halves it:
+     * at most a few dozen moves over the whole build.
+     */
+    private void recode(long lo, long hi) {
+      long span = hi - lo;
+      byte to;
+      long newBase = 0;
+      if (span <= BYTE_LAST) {
+        to = BYTE;
+        newBase = lo - (BYTE_LAST - span) / 2;
+      } else if (span <= CHAR_LAST) {
+        to = CHAR;
+        newBase = lo - (CHAR_LAST - span) / 2;
+      } else if (lo >= INT_FIRST && hi <= Integer.MAX_VALUE) {
+        to = INT;
+      } else {
+        toDoubles();
+        return;
+      }
+      int capacity = Math.max(size + 1, capacity());
+      byte[] nb = to == BYTE ? new byte[capacity] : States.NO_BYTES;
+      char[] nc = to == CHAR ? new char[capacity] : States.NO_CHARS;
+      int[] ni = to == INT ? new int[capacity] : States.NO_INTS;
+      for (int i = 0; i < size; i++) {
+        int s = ordinalAt(i);
+        long v = s == 0 ? integerAt(i) : 0;
+        switch (to) {
+          case BYTE:
+            nb[i] = (byte) (s == 0 ? v - newBase : BYTE_LAST + s);
+            break;
+          case CHAR:
+            nc[i] = (char) (s == 0 ? v - newBase : CHAR_LAST + s);
+            break;
+          default:
+            ni[i] = s == 0 ? (int) v : Integer.MIN_VALUE + s - 1;
+        }
+      }
+      kind = to;
+      base = newBase;
+      bytes = nb;
+      chars = nc;
+      ints = ni;
+    }
+
+    private void toDoubles() {
+      double[] nd = new double[Math.max(size + 1, capacity())];
+      byte[] ns = anyNotAnswered ? new byte[nd.length] : States.NO_BYTES;
+      for (int i = 0; i < size; i++) {
+        int s = ordinalAt(i);
+        if (s == 0) {
+          nd[i] = integerAt(i);
+        } else {
+          ns[i] = (byte) s;
+        }
+      }
+      kind = DOUBLE;
+      doubles = nd;
+      states = ns;
+      bytes = States.NO_BYTES;
+      chars = States.NO_CHARS;
+      ints = States.NO_INTS;
+    }
+
+    private int capacity() {
+      switch (kind) {
+        case BYTE:
+          return bytes.length;
+        case CHAR:
+          return chars.length;
+        case INT:
+          return ints.length;
+        default:
+          return doubles.length;
+      }
+    }
+
+    private int ordinalAt(int i) {
+      switch (kind) {
+        case BYTE:
+          return Math.max((bytes[i] & 0xFF) - BYTE_LAST, 0);
+        case CHAR:
+          return Math.max(chars[i] - CHAR_LAST, 0);
+        case INT:
+          return ints[i] < INT_FIRST ? ints[i] - Integer.MIN_VALUE + 1 : 0;
+        default:
+          return states.length == 0 ? 0 : states[i];
+      }
+    }
+
+    /** The answered integer at row {@code i} of an integer storage. */
+    private long integerAt(int i) {
+      switch (kind) {
+        case BYTE:
+          return (long) base + (bytes[i] & 0xFF);
+        case CHAR:
+          return (long) base + chars[i];
+        default:
+          return ints[i];
+      }
+    }
+
+    /**
+     * Makes room for one more cell. A built column may share the builder's array when it was
+     * full, so this always moves to a new array before writing past a full one.
+     */
+    private void ensureCapacity() {
+      if (size < capacity()) {
+        return;
+      }
+      int n = States.grow(size, size + 1);
+      switch (kind) {
+        case BYTE:
+          bytes = Arrays.copyOf(bytes, n);
+          break;
+        case CHAR:
+          chars = Arrays.copyOf(chars, n);
+          break;
+        case INT:
+          ints = Arrays.copyOf(ints, n);
+          break;
+        default:
+          doubles = Arrays.copyOf(doubles, n);
+          if (states.length > 0) {
+            states = Arrays.copyOf(states, n);
+          }
+      }
     }
 
     /**
@@ -168,15 +523,28 @@ public final class NumericColumn implements Column {
       if (state == AnswerState.ANSWERED) {
         throw new IllegalArgumentException("column '" + name + "': an answered cell needs a value");
       }
-      grow();
-      states.add(state);
-      return this;
-    }
-
-    private void grow() {
-      if (states.size() == values.length) {
-        values = Arrays.copyOf(values, values.length + (values.length >> 1) + 1);
+      ensureCapacity();
+      int s = state.ordinal();
+      switch (kind) {
+        case BYTE:
+          bytes[size] = (byte) (BYTE_LAST + s);
+          break;
+        case CHAR:
+          chars[size] = (char) (CHAR_LAST + s);
+          break;
+        case INT:
+          ints[size] = Integer.MIN_VALUE + s - 1;
+          break;
+        default:
+          if (states.length == 0) {
+            states = new byte[doubles.length];
+          }
+          doubles[size] = 0.0;
+          states[size] = (byte) s;
       }
+      anyNotAnswered = true;
+      size++;
+      return this;
     }
 
     /**
@@ -185,7 +553,29 @@ public final class NumericColumn implements Column {
      * @return the count
      */
     public int size() {
-      return states.size();
+      return size;
+    }
+
+    // The built column takes the builder's array as it is when it is exactly full (no copy); the
+    // builder never writes into a full array (see ensureCapacity), so later adds cannot reach it.
+    private byte[] trimmedBytes() {
+      return bytes.length == size ? bytes : Arrays.copyOf(bytes, size);
+    }
+
+    private char[] trimmedChars() {
+      return chars.length == size ? chars : Arrays.copyOf(chars, size);
+    }
+
+    private int[] trimmedInts() {
+      return ints.length == size ? ints : Arrays.copyOf(ints, size);
+    }
+
+    private double[] trimmedDoubles() {
+      return doubles.length == size ? doubles : Arrays.copyOf(doubles, size);
+    }
+
+    private byte[] trimmedStates() {
+      return states.length == size ? states : Arrays.copyOf(states, size);
     }
 
     /**
@@ -194,7 +584,7 @@ public final class NumericColumn implements Column {
      * @return the column
      */
     public NumericColumn build() {
-      return new NumericColumn(name, Arrays.copyOf(values, states.size()), states.build());
+      return new NumericColumn(this);
     }
   }
 }

@@ -1,45 +1,31 @@
 package org.iom.mtm.core.data;
 
-import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
-
 /**
- * Compact per-row answer states: absent (all answered) until the first non-answered cell, then one
- * byte per row. Package-private storage shared by the column builders.
+ * Helpers shared by the column classes: row and range checks, the error for reading the value of
+ * a cell that holds none, and the shared empty arrays that stand for "this storage is not used".
+ *
+ * <p>Every column folds the four states other than {@link AnswerState#ANSWERED} into its value or
+ * code array, as codes that no answered value takes (see each column's class comment), so a cell
+ * costs no separate state byte. Only decimal numbers and select_multiple of 64 options or more keep
+ * a separate state array, one byte per row, and only when some cell is not answered.
  */
 final class States {
-  private byte[] states;
-  private int size;
-  private boolean allAnswered = true;
+  /** The states other than ANSWERED: ordinals 1 to 4. */
+  static final int NOT_ANSWERED_KINDS = AnswerState.values().length - 1;
 
-  States(int capacity) {
-    this.states = new byte[Math.max(capacity, 8)];
-  }
+  static final byte[] NO_BYTES = new byte[0];
+  static final char[] NO_CHARS = new char[0];
+  static final short[] NO_SHORTS = new short[0];
+  static final int[] NO_INTS = new int[0];
+  static final long[] NO_LONGS = new long[0];
+  static final double[] NO_DOUBLES = new double[0];
 
-  void add(AnswerState s) {
-    if (size == states.length) {
-      states = Arrays.copyOf(states, Math.max(8, size + (size >> 1)));
-    }
-    states[size++] = (byte) s.ordinal();
-    if (s != AnswerState.ANSWERED) {
-      allAnswered = false;
-    }
-  }
+  private States() {}
 
-  int size() {
-    return size;
-  }
-
-  /** Null when every cell is answered, so fully answered columns cost no state bytes. */
-  byte @Nullable [] build() {
-    return allAnswered ? null : Arrays.copyOf(states, size);
-  }
-
-  static AnswerState state(byte @Nullable [] states, int size, int row) {
+  static void checkRow(int row, int size) {
     if (row < 0 || row >= size) {
       throw new IndexOutOfBoundsException("row " + row + " outside [0, " + size + ")");
     }
-    return states == null ? AnswerState.ANSWERED : AnswerState.ofOrdinal(states[row]);
   }
 
   /**
@@ -58,13 +44,10 @@ final class States {
     }
   }
 
-  /** Copies the state ordinals of rows {@code [from, to)}, after {@link #checkRange}. */
-  static void read(byte @Nullable [] states, int from, int to, byte[] dst) {
-    if (states == null) {
-      Arrays.fill(dst, 0, to - from, (byte) 0);
-    } else {
-      System.arraycopy(states, from, dst, 0, to - from);
-    }
+  /** The new capacity of a builder's array that must hold at least {@code needed} cells. */
+  static int grow(int length, int needed) {
+    int n = Math.max(needed, length + (length >> 1) + 8);
+    return n < 0 ? Integer.MAX_VALUE - 8 : n;
   }
 
   static IllegalStateException notAnswered(String column, int row, AnswerState s) {

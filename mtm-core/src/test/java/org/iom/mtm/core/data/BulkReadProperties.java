@@ -61,6 +61,7 @@ class BulkReadProperties {
     int to = n == 0 ? 0 : from + Math.abs(a - b) % (n + 1 - from);
     for (Column col : List.<Column>of(x.build(), c.build(), m.build(), t.build())) {
       BulkReadChecks.check(col, from, to);
+      BulkReadChecks.checkAllAnswered(col);
       BulkReadChecks.checkOutOfRange(col);
     }
   }
