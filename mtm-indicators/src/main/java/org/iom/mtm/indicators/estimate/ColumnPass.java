@@ -63,8 +63,15 @@ final class ColumnPass {
   /** Per grouping, the block's (cell, unit) slots (clustered) or (cell, stratum) entries (row mode). */
   private final int[][] slot;
 
-  /** Per grouping, clustered: the plain sums of the period, laid out as the unit sums. */
+  /**
+   * Per grouping, clustered: the plain sums of the period per (cell, unit) slot, slotWidth
+   * apart; per spec at slotOffset the present rows, the sum of b, the missing rows, then for a
+   * numeric variable or ratio the sum of a and the present weight, for a select_one or
+   * select_multiple the sum of a_k of each component (its positives are counted per cell).
+   */
   private final double[][] unitSums;
+  private final int[] slotOffset;
+  private final int slotWidth;
   /**
    * Per grouping, row mode: per (cell, stratum) and spec the period's present rows, sum b', sum
    * b'^2, sum b, missing rows, present weight, then per comp sum a', sum a'^2, sum a'b', sum a
@@ -113,6 +120,13 @@ final class ColumnPass {
       width += 6 + 4 * specs[s].comps;
     }
     this.rowWidth = width;
+    slotOffset = new int[nSpecs];
+    int stride = 0;
+    for (int i = 0; i < nSpecs; i++) {
+      slotOffset[i] = stride;
+      stride += specs[i].kind == Kind.NUMERIC || specs[i].kind == Kind.RATIO ? 5 : 3 + specs[i].comps;
+    }
+    this.slotWidth = stride;
     words = new long[maxWords][BLOCK];
     int g = groupings.length;
     slot = new int[g][BLOCK];
@@ -135,7 +149,7 @@ final class ColumnPass {
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
       if (clustered) {
-        unitSums[i] = new double[st.unitSums[i].length];
+        unitSums[i] = new double[Math.max(16, st.units[i].size()) * slotWidth];
         rowSums[i] = new double[0];
         rowShifts[i] = new double[0];
         mark[i] = new int[Math.max(16, st.unitSums[i].length / Math.max(1, plan.unitWidth))];
@@ -246,8 +260,9 @@ final class ColumnPass {
       int size = Math.max(st.unitSums[g].length * 2, need);
       st.unitSums[g] = Arrays.copyOf(st.unitSums[g], size);
     }
-    if (unitSums[g].length < st.unitSums[g].length) {
-      unitSums[g] = Arrays.copyOf(unitSums[g], st.unitSums[g].length);
+    int needAcc = index.size() * slotWidth;
+    if (unitSums[g].length < needAcc) {
+      unitSums[g] = Arrays.copyOf(unitSums[g], Math.max(unitSums[g].length * 2, needAcc));
     }
   }
 
@@ -384,8 +399,8 @@ final class ColumnPass {
     double[] b = spec.kind == Kind.RATIO ? this.b : w;
     int[] sl = slot[g];
     double[] acc = unitSums[g];
-    int uw = plan.unitWidth;
-    int uo = spec.unitOffset;
+    int uw = slotWidth;
+    int uo = slotOffset[s];
     byte[] t = state;
     int cur = -1;
     double np = 0;
@@ -443,10 +458,15 @@ final class ColumnPass {
   private void clusteredCategorical(int s, int g, int n) {
     Spec spec = specs[s];
     int[] sl = slot[g];
+    int[] cellOf = groupings[g].cellOfRow;
     double[] acc = unitSums[g];
-    int uw = plan.unitWidth;
-    int uo = spec.unitOffset;
+    long[] cnt = st.counts[g];
+    int uw = slotWidth;
+    int uo = slotOffset[s];
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
     int comps = spec.comps;
+    int b0 = blockStart;
     byte[] t = state;
     int cur = -1;
     double np = 0;
@@ -476,9 +496,8 @@ final class ColumnPass {
         sb += wi;
         int level = code[i];
         if (level < comps) {
-          int o = k * uw + uo + 3 + 2 * level;
-          acc[o] += wi;
-          acc[o + 1] += 1;
+          acc[k * uw + uo + 3 + level] += wi;
+          cnt[cellOf[b0 + i] * cw + co + level]++;
         }
       } else if (ti == MISSING) {
         nm += 1;
@@ -496,11 +515,16 @@ final class ColumnPass {
   private void clusteredMulti(int s, int g, int n) {
     Spec spec = specs[s];
     int[] sl = slot[g];
+    int[] cellOf = groupings[g].cellOfRow;
     double[] acc = unitSums[g];
-    int uw = plan.unitWidth;
-    int uo = spec.unitOffset;
+    long[] cnt = st.counts[g];
+    int uw = slotWidth;
+    int uo = slotOffset[s];
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
     int comps = spec.comps;
     int nWords = spec.multi.words();
+    int b0 = blockStart;
     byte[] t = state;
     int cur = -1;
     double np = 0;
@@ -529,15 +553,15 @@ final class ColumnPass {
         np += 1;
         sb += wi;
         int base = k * uw + uo + 3;
+        int cb = cellOf[b0 + i] * cw + co;
         for (int j = 0; j < nWords; j++) {
           long word = words[j][i];
           while (word != 0) {
             int option = (j << 6) + Long.numberOfTrailingZeros(word);
             word &= word - 1;
             if (option < comps) {
-              int o = base + 2 * option;
-              acc[o] += wi;
-              acc[o + 1] += 1;
+              acc[base + option] += wi;
+              cnt[cb + option]++;
             }
           }
         }
@@ -715,42 +739,41 @@ final class ColumnPass {
     long key = st.units[g].key(slotIndex);
     int cell = (int) (key / unitCount);
     int base = slotIndex * plan.unitWidth;
+    int accBase = slotIndex * slotWidth;
     for (int s = 0; s < nSpecs; s++) {
       Spec spec = specs[s];
-      int o = base + spec.unitOffset;
-      double np = acc[o];
-      double nm = acc[o + 2];
+      int a = accBase + slotOffset[s];
+      double np = acc[a];
+      double nm = acc[a + 2];
       if (np == 0 && nm == 0) {
         continue;
       }
       int cb = cell * plan.countWidth + spec.countOffset;
       cnt[cb] += (long) np;
       cnt[cb + 1] += (long) nm;
-      acc[o] = 0;
-      acc[o + 2] = 0;
+      acc[a] = 0;
+      acc[a + 2] = 0;
       if (np == 0) {
         continue;
       }
+      int o = base + spec.unitOffset;
       u[o] += np;
       boolean numeric = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO;
-      double weight = numeric ? acc[o + 4] : acc[o + 1];
+      double weight = numeric ? acc[a + 4] : acc[a + 1];
       SufficientStatistics.addCompensated(pw, (cell * nSpecs + s) * 2, weight);
-      SufficientStatistics.addCompensated(u, o + 1, acc[o + 1]);
-      acc[o + 1] = 0;
+      SufficientStatistics.addCompensated(u, o + 1, acc[a + 1]);
+      acc[a + 1] = 0;
       if (numeric) {
-        SufficientStatistics.addCompensated(u, o + 3, acc[o + 3]);
+        SufficientStatistics.addCompensated(u, o + 3, acc[a + 3]);
         cnt[cb + 2] += (long) np;
-        acc[o + 3] = 0;
-        acc[o + 4] = 0;
+        acc[a + 3] = 0;
+        acc[a + 4] = 0;
       } else {
         for (int k = 0; k < spec.comps; k++) {
-          int ok = o + 3 + 2 * k;
-          double positives = acc[ok + 1];
-          if (positives != 0) {
-            SufficientStatistics.addCompensated(u, ok, acc[ok]);
-            cnt[cb + 2 + k] += (long) positives;
-            acc[ok] = 0;
-            acc[ok + 1] = 0;
+          double sum = acc[a + 3 + k];
+          if (sum != 0) {
+            SufficientStatistics.addCompensated(u, o + 3 + 2 * k, sum);
+            acc[a + 3 + k] = 0;
           }
         }
       }

@@ -132,4 +132,24 @@ class NistStrdTest {
     }
     assertLre(d, m.mean(), Math.sqrt(m.variance()), "weighted");
   }
+
+  /**
+   * Through the estimator, fast and plain paths, unit weights, every row its own PSU: the mean,
+   * and the standard deviation as the standard error times the square root of n (R's svymean on
+   * ids = ~1: var = s^2 / n). Both paths shift each variable by its first value, so that the
+   * moments keep their digits. (With clusters the scores are formed from unit totals, where
+   * NumAcc1, 3 and 4 keep 9 to 10 digits of the sd on either path.)
+   */
+  @ParameterizedTest
+  @MethodSource("datasets")
+  void estimationKeepsTheDigits(Dataset d) {
+    double[] v = d.values();
+    org.iom.mtm.core.data.SurveyData data =
+        org.iom.mtm.core.data.SurveyData.of(org.iom.mtm.core.data.NumericColumn.of("y", v));
+    Estimation e = Estimation.of(org.iom.mtm.indicators.design.SurveyDesign.builder(data).build()).mean("y");
+    org.iom.mtm.indicators.result.ResultRow fast = e.run().rows().get(0);
+    org.iom.mtm.indicators.result.ResultRow plain = e.runPlain().rows().get(0);
+    assertLre(d, fast.stat(), fast.se() * Math.sqrt(v.length), "fast path");
+    assertLre(d, plain.stat(), plain.se() * Math.sqrt(v.length), "plain path");
+  }
 }
