@@ -321,7 +321,14 @@ class EstimationProperties {
 
   @Property(tries = 80)
   void selectOneSharesSumToOneInEveryDomain(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int kind) {
-    ResultTable t = Estimation.of(Sample.random(seed, kind).design()).prop("c").by("g").overall().run();
+    Sample s = Sample.random(seed, kind);
+    boolean anyAnswered = false;
+    for (boolean missing : s.cMissing()) {
+      anyAnswered |= !missing;
+    }
+    // a sample of a few rows may have nobody answering c: then there is no share to add up
+    net.jqwik.api.Assume.that(anyAnswered);
+    ResultTable t = Estimation.of(s.design()).prop("c").by("g").overall().run();
     Map<String, Double> sums = new HashMap<>();
     for (ResultRow r : t.rows()) {
       if (r.stat() != null) {
