@@ -110,6 +110,13 @@ public final class BenchmarkReport {
         System.out.printf(Locale.ROOT, "%nKoBo CSV (gzip) read with its form: %.1f MB of CSV in %.0f ms = %.1f MB/s%n",
             csvBytes / 1e6, read, csvBytes / 1e6 / (read / 1000));
       }
+      Double e2e = ms.get("EstimateEndToEndBenchmark.estimate");
+      if (e2e != null) {
+        long csvBytes = KoboReadBenchmark.uncompressedBytes(n);
+        System.out.printf(Locale.ROOT, "mtm estimate end to end in process (gzip CSV, 12 x 34 with SEs): %.0f ms = %.1f MB/s"
+            + " of CSV; --read-all %.0f ms%n", e2e, csvBytes / 1e6 / (e2e / 1000),
+            ms.getOrDefault("EstimateEndToEndBenchmark.estimateReadAll", Double.NaN));
+      }
     }
   }
 }

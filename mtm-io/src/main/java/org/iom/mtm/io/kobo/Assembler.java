@@ -948,7 +948,72 @@ final class Assembler {
       boolOf[k++] = bo;
     }
     int[] picked = new int[opts];
+    // The common row (every split cell 1/0/True/False or empty, agreeing with the column q) is
+    // settled with bit masks over the split columns; any other row goes through the loop below,
+    // which reports its problems as it always has.
+    boolean masks = opts <= 64;
+    int[][] codesOf = new int[opts][];
+    long[] splitBitsOfLevel = new long[f.levels.size()];
+    long known = 0;
+    for (int j = 0; j < opts; j++) {
+      codesOf[j] = buffers[source[j]].codes();
+      if (optionIndex[j] >= 0 && masks) {
+        splitBitsOfLevel[optionIndex[j]] |= 1L << j;
+        known |= 1L << j;
+      }
+    }
+    Map<Long, int[]> selectionOf = new HashMap<>();
     for (int r = 0; r < rows; r++) {
+      if (masks) {
+        long yes = 0;
+        long no = 0;
+        boolean plain = true;
+        boolean answered = false;
+        for (int j = 0; j < opts; j++) {
+          int d = codesOf[j][r];
+          if (d < 0) {
+            continue;
+          }
+          byte bv = boolOf[j][d];
+          if (bv == 2) {
+            yes |= 1L << j;
+          } else if (bv == 1) {
+            no |= 1L << j;
+          } else if (bv == 3) {
+            plain = false;
+            break;
+          }
+          answered |= bv != 0;
+        }
+        if (plain) {
+          if (f.main >= 0) {
+            if (f.kinds[r] != ANSWERED) {
+              continue;
+            }
+            long in = 0;
+            for (int sel : f.selections[r]) {
+              in |= splitBitsOfLevel[sel];
+            }
+            if ((((yes & ~in) | (no & in)) & known) == 0) {
+              continue;
+            }
+          } else {
+            if (answered) {
+              f.kinds[r] = ANSWERED;
+              long picks = yes & known;
+              f.selections[r] = selectionOf.computeIfAbsent(picks, m -> {
+                int[] chosen = new int[Long.bitCount(m)];
+                int c = 0;
+                for (long x = m; x != 0; x &= x - 1) {
+                  chosen[c++] = optionIndex[Long.numberOfTrailingZeros(x)];
+                }
+                return chosen;
+              });
+            }
+            continue;
+          }
+        }
+      }
       int n = 0;
       boolean anyValue = false;
       for (int j = 0; j < opts; j++) {

@@ -30,7 +30,7 @@ final class ColumnBuffer {
 
   void add(@Nullable String value) {
     if (size == codes.length) {
-      codes = Arrays.copyOf(codes, size + (size >> 1));
+      codes = Arrays.copyOf(codes, size * 2);
     }
     if (value == null) {
       codes[size++] = ABSENT;
@@ -68,6 +68,7 @@ final class ColumnBuffer {
   // mean an equal value.
   private int[] slots = new int[0];
   private int[] keyStart = new int[16];
+  private long[] keyHead = new long[16];
   private byte[] arena = new byte[256];
   private int arenaSize;
   private int keyCount;
@@ -89,7 +90,7 @@ final class ColumnBuffer {
       return;
     }
     if (size == codes.length) {
-      codes = Arrays.copyOf(codes, size + (size >> 1));
+      codes = Arrays.copyOf(codes, size * 2);
     }
     byte[] b = cells.array();
     int start = cells.start(index);
@@ -108,7 +109,8 @@ final class ColumnBuffer {
         return;
       }
     }
-    int h = hash(b, start, len);
+    long head = head(b, start, len);
+    int h = hash(b, start, len, head);
     if (slots.length == 0) {
       slots = new int[64];
     }
@@ -120,7 +122,9 @@ final class ColumnBuffer {
         break;
       }
       int ks = keyStart[c];
-      if (keyStart[c + 1] - ks == len && Arrays.equals(arena, ks, ks + len, b, start, start + len)) {
+      // Most cells are at most eight bytes: their first eight bytes, as a long, decide.
+      if (keyStart[c + 1] - ks == len && keyHead[c] == head
+          && (len <= 8 || Arrays.equals(arena, ks + 8, ks + len, b, start + 8, start + len))) {
         codes[size++] = c;
         return;
       }
@@ -141,6 +145,10 @@ final class ColumnBuffer {
     if (keyCount + 2 > keyStart.length) {
       keyStart = Arrays.copyOf(keyStart, keyStart.length * 2);
     }
+    if (keyCount + 1 > keyHead.length) {
+      keyHead = Arrays.copyOf(keyHead, keyHead.length * 2);
+    }
+    keyHead[keyCount] = head;
     keyStart[keyCount] = arenaSize;
     arenaSize += len;
     keyCount++;
@@ -157,8 +165,28 @@ final class ColumnBuffer {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+  /** The first eight bytes (fewer when the cell is shorter, zero-padded) as a little-endian long. */
+  private static long head(byte[] b, int start, int len) {
+    if (len >= 8) {
+      return (long) LONGS.get(b, start);
+    }
+    if (start + 8 <= b.length) {
+      return (long) LONGS.get(b, start) & ((1L << (len << 3)) - 1);
+    }
+    long w = 0;
+    for (int i = len - 1; i >= 0; i--) {
+      w = (w << 8) | (b[start + i] & 0xff);
+    }
+    return w;
+  }
+
   /** A hash of bytes, eight at a time: a long select_multiple cell costs a few multiplications. */
-  private static int hash(byte[] b, int start, int len) {
+  private static int hash(byte[] b, int start, int len, long head) {
+    if (len <= 8) {
+      long h = (head ^ len) * 0x9E3779B97F4A7C15L;
+      int x = (int) (h ^ (h >>> 32));
+      return x ^ (x >>> 15);
+    }
     long h = len;
     int i = start;
     int end = start + len;
@@ -176,7 +204,8 @@ final class ColumnBuffer {
     int[] grown = new int[slots.length * 2];
     int mask = grown.length - 1;
     for (int c = 0; c < keyCount; c++) {
-      int slot = hash(arena, keyStart[c], keyStart[c + 1] - keyStart[c]) & mask;
+      int ks = keyStart[c];
+      int slot = hash(arena, ks, keyStart[c + 1] - ks, keyHead[c]) & mask;
       while (grown[slot] != 0) {
         slot = (slot + 1) & mask;
       }
@@ -193,6 +222,14 @@ final class ColumnBuffer {
   @Nullable String get(int row) {
     int c = codes[row];
     return c == ABSENT ? null : distinct.get(c);
+  }
+
+  /**
+   * The codes of the rows, for loops over many rows: the first {@link #size()} entries, each a
+   * dictionary code or -1 when absent.
+   */
+  int[] codes() {
+    return codes;
   }
 
   /** The dictionary code of a row, or -1 when absent. */
