@@ -58,6 +58,7 @@ final class ColumnPass {
   private final double[] x = new double[BLOCK];
   private final double[] a = new double[BLOCK];
   private final double[] b = new double[BLOCK];
+  private final double[] ones = filled(BLOCK, 1.0);
   private final int[] code = new int[BLOCK];
   private final long[][] words;
   /** Per grouping, the block's (cell, unit) slots (clustered) or (cell, stratum) entries (row mode). */
@@ -303,10 +304,19 @@ final class ColumnPass {
         NumericColumn c = spec.num;
         c.readValues(b0, b1, y);
         byte notAnswered = spec.naRm && !impact ? ABSENT : MISSING;
-        states(c.allAnswered(), c::readStates, b0, b1, raw);
-        for (int i = 0; i < n; i++) {
-          t[i] = raw[i] == 0 ? PRESENT : notAnswered;
-          a[i] = w[i] * y[i];
+        if (c.allAnswered()) {
+          Arrays.fill(t, 0, n, PRESENT);
+        } else {
+          c.readStates(b0, b1, raw);
+          for (int i = 0; i < n; i++) {
+            t[i] = raw[i] == 0 ? PRESENT : notAnswered;
+          }
+        }
+        if (!clustered) {
+          // clustered: w y is formed in the kernel
+          for (int i = 0; i < n; i++) {
+            a[i] = w[i] * y[i];
+          }
         }
       }
       case RATIO -> {
@@ -334,10 +344,10 @@ final class ColumnPass {
         // an unanswered cell reads as levels().size(), a code no level has: under
         // Denominator.ALL it counts in the denominator and in no share
         c.readCodes(b0, b1, code);
-        states(c.allAnswered(), c::readStates, b0, b1, raw);
         byte notAnswered = spec.denominator == Denominator.ALL ? PRESENT : MISSING;
+        int none = spec.comps;
         for (int i = 0; i < n; i++) {
-          t[i] = raw[i] == 0 ? PRESENT : notAnswered;
+          t[i] = code[i] != none ? PRESENT : notAnswered;
         }
       }
       case MULTI -> {
@@ -374,6 +384,12 @@ final class ColumnPass {
     }
   }
 
+  private static double[] filled(int n, double v) {
+    double[] out = new double[n];
+    Arrays.fill(out, v);
+    return out;
+  }
+
   /** A column's bulk read of answer states. */
   private interface StateReader {
     void read(int from, int to, byte[] dst);
@@ -395,8 +411,11 @@ final class ColumnPass {
    */
   private void clusteredNumeric(int s, int g, int n) {
     Spec spec = specs[s];
-    // b = w but for a ratio
-    double[] b = spec.kind == Kind.RATIO ? this.b : w;
+    // b = w and a = w y but for a ratio, where b = w x and a = w y come from prepare
+    boolean ratio = spec.kind == Kind.RATIO;
+    double[] b = ratio ? this.b : w;
+    double[] f = ratio ? ones : w;
+    double[] v = ratio ? a : y;
     int[] sl = slot[g];
     double[] acc = unitSums[g];
     int uw = slotWidth;
@@ -433,7 +452,7 @@ final class ColumnPass {
       if (ti == PRESENT) {
         np += 1;
         sb += b[i];
-        sa += a[i];
+        sa += f[i] * v[i];
         sw += w[i];
       } else if (ti == MISSING) {
         nm += 1;
