@@ -57,7 +57,9 @@ final class InputFiles {
   static Survey readSurvey(Path data, @Nullable Path form, Set<String> categorical, Set<String> multiSelect,
       @Nullable Set<String> columns) {
     requireFile(data, "--data");
-    KoboOptions options =
+    // The data file is opened first: a gzip file decompresses in its own thread while the form
+    // is read. A bad form is still reported before a bad data file.
+    java.util.function.Supplier<KoboOptions> options = () ->
         KoboOptions.DEFAULT
             .withForm(form == null ? null : readForm(form))
             .withCategorical(categorical)

@@ -89,7 +89,8 @@ public final class RawInput {
    */
   private static final class PipedGunzip extends InputStream {
     private static final int BLOCK = 1 << 20;
-    private static final int AHEAD = 4;
+    /** 32 MiB: enough to keep decompressing while the caller still reads the form. */
+    private static final int AHEAD = 32;
 
     /** A block of decompressed bytes, the end of the input (length -1) or a failure. */
     private record Block(byte @Nullable [] data, int length, @Nullable Throwable failure) {}

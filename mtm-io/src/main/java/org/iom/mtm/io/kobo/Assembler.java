@@ -963,28 +963,44 @@ final class Assembler {
       }
     }
     Map<Long, int[]> selectionOf = new HashMap<>();
+    // The masks are gathered a block of rows at a time, one split column after the other: each
+    // column's codes are then read in order, not 12 arrays side by side per row.
+    final int block = 4096;
+    long[] yesOf = new long[masks ? block : 0];
+    long[] noOf = new long[masks ? block : 0];
+    boolean[] odd = new boolean[masks ? block : 0];
     for (int r = 0; r < rows; r++) {
       if (masks) {
-        long yes = 0;
-        long no = 0;
-        boolean plain = true;
-        boolean answered = false;
-        for (int j = 0; j < opts; j++) {
-          int d = codesOf[j][r];
-          if (d < 0) {
-            continue;
+        int at = r % block;
+        if (at == 0) {
+          int end = Math.min(rows, r + block);
+          Arrays.fill(yesOf, 0L);
+          Arrays.fill(noOf, 0L);
+          Arrays.fill(odd, false);
+          for (int j = 0; j < opts; j++) {
+            int[] codes = codesOf[j];
+            byte[] bo = boolOf[j];
+            long bit = 1L << j;
+            for (int q = r; q < end; q++) {
+              int d = codes[q];
+              if (d < 0) {
+                continue;
+              }
+              byte bv = bo[d];
+              if (bv == 2) {
+                yesOf[q - r] |= bit;
+              } else if (bv == 1) {
+                noOf[q - r] |= bit;
+              } else if (bv == 3) {
+                odd[q - r] = true;
+              }
+            }
           }
-          byte bv = boolOf[j][d];
-          if (bv == 2) {
-            yes |= 1L << j;
-          } else if (bv == 1) {
-            no |= 1L << j;
-          } else if (bv == 3) {
-            plain = false;
-            break;
-          }
-          answered |= bv != 0;
         }
+        long yes = yesOf[at];
+        long no = noOf[at];
+        boolean plain = !odd[at];
+        boolean answered = (yes | no) != 0;
         if (plain) {
           if (f.main >= 0) {
             if (f.kinds[r] != ANSWERED) {

@@ -29,6 +29,7 @@ final class ColumnBuffer {
   private final int[] recentCodes = new int[RECENT_SLOTS];
 
   void add(@Nullable String value) {
+    viaStrings = true;
     if (size == codes.length) {
       codes = Arrays.copyOf(codes, size * 2);
     }
@@ -73,6 +74,8 @@ final class ColumnBuffer {
   private int arenaSize;
   private int keyCount;
   private boolean byteDictionaryFull;
+  /** Whether values came as Strings (then they keep coming through that dictionary). */
+  private boolean viaStrings;
   /** Codes + 1 of the empty cell (0) and of each one-byte cell (byte + 1), 0 when not seen. */
   private final int[] shortCodes = new int[257];
 
@@ -84,7 +87,7 @@ final class ColumnBuffer {
    * @param index the 0-based cell, kept by the reader
    */
   void add(CsvCells cells, int index) {
-    if (distinct.size() != keyCount && !byteDictionaryFull) {
+    if (viaStrings) {
       // Values came as Strings before: keep to that dictionary.
       add(cells.string(index));
       return;
@@ -187,15 +190,15 @@ final class ColumnBuffer {
       int x = (int) (h ^ (h >>> 32));
       return x ^ (x >>> 15);
     }
+    // Rotate and xor per word (one cycle each), the last word read ending at the last byte;
+    // one multiplication at the end spreads the bits.
     long h = len;
-    int i = start;
     int end = start + len;
-    for (; i + 8 <= end; i += 8) {
-      h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+    for (int i = start; i + 8 < end; i += 8) {
+      h = Long.rotateLeft(h, 19) ^ (long) LONGS.get(b, i);
     }
-    for (; i < end; i++) {
-      h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
-    }
+    h = Long.rotateLeft(h, 19) ^ (long) LONGS.get(b, end - 8);
+    h *= 0x9E3779B97F4A7C15L;
     int x = (int) (h ^ (h >>> 32));
     return x ^ (x >>> 15);
   }

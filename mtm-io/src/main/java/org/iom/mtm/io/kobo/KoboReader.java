@@ -64,6 +64,10 @@ public final class KoboReader {
    * Reads decompressed bytes: as cells of bytes, converting only the columns kept, when the
    * encoding allows; else through {@link CsvReader}'s characters.
    */
+  static SurveyRead readDecompressed(InputStream raw, String name, KoboOptions options) {
+    return readBytes(raw, name, options);
+  }
+
   private static SurveyRead readBytes(InputStream raw, String name, KoboOptions options) {
     try (InputStream in = raw) {
       CsvCells cells = CsvCells.of(in, name, options.csv());
@@ -97,8 +101,18 @@ public final class KoboReader {
     }
     Assembler a = new Assembler(r.file(), header, numbers, options, report);
     boolean[] keep = new boolean[width];
+    int keptCount = 0;
     for (int i = 0; i < width; i++) {
       keep[i] = a.keeps(i);
+      keptCount += keep[i] ? 1 : 0;
+    }
+    int[] kept = new int[keptCount];
+    ColumnBuffer[] into = new ColumnBuffer[keptCount];
+    for (int i = 0, k = 0; i < width; i++) {
+      if (keep[i]) {
+        kept[k] = i;
+        into[k++] = a.buffer(i);
+      }
     }
     // The first record is read whole: it may be the HXL hashtag row.
     boolean first = true;
@@ -141,10 +155,8 @@ public final class KoboReader {
           perCell[i] = r.lineOf(i);
         }
       }
-      for (int i = 0; i < width; i++) {
-        if (keep[i]) {
-          a.buffer(i).add(r, i);
-        }
+      for (int k = 0; k < kept.length; k++) {
+        into[k].add(r, kept[k]);
       }
       a.endRow(r.line(), perCell);
     }
