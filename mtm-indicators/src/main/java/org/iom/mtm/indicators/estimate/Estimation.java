@@ -344,12 +344,29 @@ public final class Estimation {
    * @throws IllegalArgumentException naming a variable that is absent or of the wrong type
    */
   public ResultTable run() {
-    SufficientStatistics acc = accumulator();
-    if (!ColumnPass.applies(acc.plan) && threads == 1) {
-      acc.acceptRows(0, design.rowCount());
-      return result(acc);
+    if (threads == 1) {
+      SufficientStatistics acc = accumulator();
+      if (!ColumnPass.applies(acc.plan)) {
+        acc.acceptRows(0, design.rowCount());
+        return result(acc);
+      }
+      return result(chunked(acc.plan, true, null));
     }
-    return result(chunked(acc.plan, ColumnPass.applies(acc.plan)));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mtm-estimation");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      if (plan == null) {
+        // the domains' cells computed by range on the same threads
+        plan = plan(pool);
+      }
+      Plan p = plan;
+      return result(chunked(p, ColumnPass.applies(p), pool));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The plain path alone, row at a time in one accumulator: the reference for the fast path. */
@@ -392,42 +409,34 @@ public final class Estimation {
     return s;
   }
 
-  private SufficientStatistics chunked(Plan plan, boolean fast) {
+  private SufficientStatistics chunked(Plan plan, boolean fast, @Nullable ExecutorService pool) {
     int n = design.rowCount();
     int size = chunkSize(n);
     int chunks = Math.max(1, (n + size - 1) / size);
-    if (threads == 1 || chunks == 1) {
+    if (pool == null || chunks == 1) {
       SufficientStatistics total = part(plan, fast, 0, Math.min(n, size));
       for (int c = 1; c < chunks; c++) {
         total.combine(part(plan, fast, c * size, Math.min(n, (c + 1) * size)));
       }
       return total;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
-      Thread t = new Thread(r, "mtm-estimation");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<SufficientStatistics>> parts = new ArrayList<>();
-      for (int c = 0; c < chunks; c++) {
-        int from = c * size;
-        int to = Math.min(n, from + size);
-        parts.add(pool.submit(() -> part(plan, fast, from, to)));
-      }
-      // combined in row order, whichever finishes first
-      SufficientStatistics total = join(parts.get(0));
-      for (int c = 1; c < chunks; c++) {
-        total.combine(join(parts.get(c)));
-        parts.set(c, null);
-      }
-      return total;
-    } finally {
-      pool.shutdownNow();
+    List<Future<SufficientStatistics>> parts = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      int from = c * size;
+      int to = Math.min(n, from + size);
+      parts.add(pool.submit(() -> part(plan, fast, from, to)));
     }
+    // combined in row order, whichever finishes first
+    SufficientStatistics total = join(parts.get(0));
+    for (int c = 1; c < chunks; c++) {
+      total.combine(join(parts.get(c)));
+      parts.set(c, null);
+    }
+    return total;
   }
 
-  private static SufficientStatistics join(Future<SufficientStatistics> part) {
+  /** A task's result, its exception rethrown as it was thrown. */
+  static <T> T join(Future<T> part) {
     try {
       return part.get();
     } catch (InterruptedException e) {
@@ -453,12 +462,12 @@ public final class Estimation {
    */
   public SufficientStatistics accumulator() {
     if (plan == null) {
-      plan = plan();
+      plan = plan(null);
     }
     return new SufficientStatistics(plan);
   }
 
-  private Plan plan() {
+  private Plan plan(@Nullable ExecutorService pool) {
     if (requests.isEmpty()) {
       throw new IllegalArgumentException("no statistic requested: ask for a mean, total, prop, ...");
     }
@@ -474,7 +483,7 @@ public final class Estimation {
       gs.add(new Grouping(List.of(), design.data()));
     }
     for (List<String> g : groupings) {
-      gs.add(new Grouping(g, design.data()));
+      gs.add(new Grouping(g, design.data(), pool, threads));
     }
     ConfidenceInterval method = impact ? ConfidenceInterval.T : (ci == null ? ConfidenceInterval.T : ci);
     QuantileRule rule = quantileRule != null ? quantileRule : impact ? QuantileRule.SCHOOL : QuantileRule.MATH;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
 import org.iom.mtm.core.data.MultiSelectColumn;
@@ -145,24 +147,28 @@ final class Plan {
     final boolean complete;
 
     Grouping(List<String> vars, SurveyData data) {
+      this(vars, data, null, 1);
+    }
+
+    /**
+     * A grouping whose cells are computed in {@code parts} ranges of rows on {@code pool} (when
+     * given and the data are large).
+     */
+    Grouping(List<String> vars, SurveyData data, @Nullable ExecutorService pool, int parts) {
       this.vars = List.copyOf(vars);
       int n = data.rowCount();
       List<List<String>> lv = new ArrayList<>();
-      int[][] codes = new int[vars.size()][];
+      int[] @Nullable [] codes = new int[vars.size()][];
+      @Nullable CategoricalColumn[] cats = new CategoricalColumn[vars.size()];
       for (int v = 0; v < vars.size(); v++) {
         Column col = data.column(vars.get(v));
-        int[] c = new int[n];
+        int @Nullable [] c = null;
         if (col instanceof CategoricalColumn cat) {
           lv.add(cat.levels());
-          // bulk read: an unanswered cell reads as levels().size(), no domain
-          cat.readCodes(0, n, c);
-          int none = cat.levels().size();
-          for (int i = 0; i < n; i++) {
-            if (c[i] == none) {
-              c[i] = -1;
-            }
-          }
+          // read in bulk by range when the cells are computed
+          cats[v] = cat;
         } else if (col instanceof NumericColumn num) {
+          c = new int[n];
           TreeMap<Double, Integer> distinct = new TreeMap<>();
           for (int i = 0; i < n; i++) {
             if (num.isAnswered(i)) {
@@ -180,6 +186,7 @@ final class Plan {
             c[i] = num.isAnswered(i) ? distinct.get(num.value(i)) : -1;
           }
         } else if (col instanceof TextColumn text) {
+          c = new int[n];
           TreeMap<String, Integer> distinct = new TreeMap<>();
           for (int i = 0; i < n; i++) {
             if (text.isAnswered(i)) {
@@ -212,27 +219,71 @@ final class Plan {
       }
       this.cells = (int) cellCount;
       this.cellOfRow = new int[n];
-      boolean all = true;
       // the level counts as an array: no list call per row and by-variable
       int nVars = vars.size();
       int[] sizes = new int[nVars];
       for (int v = 0; v < nVars; v++) {
         sizes[v] = lv.get(v).size();
       }
-      for (int i = 0; i < n; i++) {
-        int cell = 0;
-        for (int v = 0; v < nVars; v++) {
-          int code = codes[v][i];
-          if (code < 0) {
-            cell = -1;
-            break;
-          }
-          cell = cell * sizes[v] + code;
+      boolean all = true;
+      if (pool == null || parts < 2 || n < (1 << 16)) {
+        all = fillCells(0, n, codes, cats, sizes);
+      } else {
+        List<Future<Boolean>> ranges = new ArrayList<>();
+        int step = (n + parts - 1) / parts;
+        for (int from = 0; from < n; from += step) {
+          int f = from;
+          int t = Math.min(n, from + step);
+          ranges.add(pool.submit(() -> fillCells(f, t, codes, cats, sizes)));
         }
-        cellOfRow[i] = cell;
-        all &= cell >= 0;
+        for (Future<Boolean> r : ranges) {
+          all &= Estimation.join(r);
+        }
       }
       this.complete = all;
+    }
+
+    /** Each row's cell in [from, to); whether every one of them lies in a cell. */
+    private boolean fillCells(int from, int to, int[] @Nullable [] codes, @Nullable CategoricalColumn[] cats, int[] sizes) {
+      int nVars = sizes.length;
+      int block = 4096;
+      int[][] buf = new int[nVars][];
+      for (int v = 0; v < nVars; v++) {
+        buf[v] = cats[v] != null ? new int[block] : new int[0];
+      }
+      boolean all = true;
+      for (int b0 = from; b0 < to; b0 += block) {
+        int b1 = Math.min(to, b0 + block);
+        for (int v = 0; v < nVars; v++) {
+          CategoricalColumn cat = cats[v];
+          if (cat != null) {
+            // bulk read: an unanswered cell reads as levels().size(), no domain
+            cat.readCodes(b0, b1, buf[v]);
+          }
+        }
+        for (int i = b0; i < b1; i++) {
+          int cell = 0;
+          for (int v = 0; v < nVars; v++) {
+            int code;
+            if (cats[v] != null) {
+              code = buf[v][i - b0];
+              if (code == sizes[v]) {
+                code = -1;
+              }
+            } else {
+              code = codes[v][i];
+            }
+            if (code < 0) {
+              cell = -1;
+              break;
+            }
+            cell = cell * sizes[v] + code;
+          }
+          cellOfRow[i] = cell;
+          all &= cell >= 0;
+        }
+      }
+      return all;
     }
 
     /** The by-values of a cell, in the order of the by-variables. */
