@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Each distinct answered text is held once, in a dictionary in order of first appearance, and
  * each row holds a code into it: one byte per row up to 252 distinct texts, two bytes up to 65,532,
  * four beyond. A cell not answered holds one of four codes that no text takes (past the answered
- * ones; in four bytes, the negative codes), so the mostly-not-asked "other, specify" columns cost
- * about one byte per row and the few texts actually given.
+ * ones; in four bytes, the negative codes). When few cells are answered, as in the mostly-not-asked
+ * "other, specify" columns, the column keeps instead each row's state in four bits and, for the
+ * answered rows only, the row numbers and codes (a row's text is then found by binary search):
+ * whichever of the two takes fewer bytes.
  */
 public final class TextColumn implements Column {
   private static final byte BYTE = 0;
   private static final byte CHAR = 1;
   private static final byte INT = 2;
+  private static final byte SPARSE = 3;
 
   private static final int BYTE_LAST = 255 - States.NOT_ANSWERED_KINDS;
   private static final int CHAR_LAST = 65535 - States.NOT_ANSWERED_KINDS;
@@ -33,16 +36,51 @@ public final class TextColumn implements Column {
   private final byte[] bytes;
   private final char[] chars;
   private final int[] ints;
+  /** {@code SPARSE}: each row's state ordinal in four bits, 16 rows per long. */
+  private final long[] packedStates;
+  /** {@code SPARSE}: the answered rows, ascending. */
+  private final int[] answeredRows;
+  /** {@code SPARSE}: the dictionary code of each answered row. */
+  private final int[] answeredCodes;
 
   private TextColumn(Builder b) {
     this.name = b.name;
     this.size = b.size;
-    this.kind = b.kind;
     this.allAnswered = !b.anyNotAnswered;
     this.dictionary = b.dictionary.toArray(new String[0]);
-    this.bytes = b.kind == BYTE ? Arrays.copyOf(b.bytes, b.size) : States.NO_BYTES;
-    this.chars = b.kind == CHAR ? Arrays.copyOf(b.chars, b.size) : States.NO_CHARS;
-    this.ints = b.kind == INT ? Arrays.copyOf(b.ints, b.size) : States.NO_INTS;
+    int width = b.kind == BYTE ? 1 : b.kind == CHAR ? 2 : 4;
+    long dense = (long) b.size * width;
+    long sparse = ((b.size + 15L) >>> 4) * Long.BYTES + (long) b.answered * 2 * Integer.BYTES;
+    if (sparse < dense) {
+      long[] packed = new long[(b.size + 15) >>> 4];
+      int[] rows = new int[b.answered];
+      int[] codes = new int[b.answered];
+      int k = 0;
+      for (int i = 0; i < b.size; i++) {
+        int c = b.codeAt(i);
+        if (c < 0) {
+          packed[i >>> 4] |= (long) -c << ((i & 15) << 2);
+        } else {
+          rows[k] = i;
+          codes[k++] = c;
+        }
+      }
+      this.kind = SPARSE;
+      this.packedStates = packed;
+      this.answeredRows = rows;
+      this.answeredCodes = codes;
+      this.bytes = States.NO_BYTES;
+      this.chars = States.NO_CHARS;
+      this.ints = States.NO_INTS;
+    } else {
+      this.kind = b.kind;
+      this.packedStates = States.NO_LONGS;
+      this.answeredRows = States.NO_INTS;
+      this.answeredCodes = States.NO_INTS;
+      this.bytes = b.kind == BYTE ? Arrays.copyOf(b.bytes, b.size) : States.NO_BYTES;
+      this.chars = b.kind == CHAR ? Arrays.copyOf(b.chars, b.size) : States.NO_CHARS;
+      this.ints = b.kind == INT ? Arrays.copyOf(b.ints, b.size) : States.NO_INTS;
+    }
   }
 
   /**
@@ -77,8 +115,10 @@ public final class TextColumn implements Column {
         return Math.max((bytes[row] & 0xFF) - BYTE_LAST, 0);
       case CHAR:
         return Math.max(chars[row] - CHAR_LAST, 0);
-      default:
+      case INT:
         return Math.max(-ints[row], 0);
+      default:
+        return (int) (packedStates[row >>> 4] >>> ((row & 15) << 2)) & 0xF;
     }
   }
 
@@ -91,8 +131,13 @@ public final class TextColumn implements Column {
       case CHAR:
         int c = chars[row];
         return c <= CHAR_LAST ? c : -1;
-      default:
+      case INT:
         return Math.max(ints[row], -1);
+      default:
+        if (ordinal(row) != 0) {
+          return -1;
+        }
+        return answeredCodes[Arrays.binarySearch(answeredRows, row)];
     }
   }
 
@@ -139,7 +184,7 @@ public final class TextColumn implements Column {
 
   /** The storage chosen at build time, for tests and memory reports. */
   String storage() {
-    return new String[] {"byte", "char", "int"}[kind];
+    return new String[] {"byte", "char", "int", "sparse"}[kind];
   }
 
   @Override
@@ -182,6 +227,7 @@ public final class TextColumn implements Column {
     private byte kind = BYTE;
     private int size;
     private boolean anyNotAnswered;
+    private int answered;
     private byte[] bytes = new byte[16];
     private char[] chars = States.NO_CHARS;
     private int[] ints = States.NO_INTS;
@@ -211,6 +257,7 @@ public final class TextColumn implements Column {
         }
       }
       put(code, 0);
+      answered++;
       return this;
     }
 
@@ -228,6 +275,20 @@ public final class TextColumn implements Column {
       anyNotAnswered = true;
       put(-1, state.ordinal());
       return this;
+    }
+
+    /** The dictionary code of row {@code i}, or minus its state ordinal when not answered. */
+    private int codeAt(int i) {
+      switch (kind) {
+        case BYTE:
+          int b = bytes[i] & 0xFF;
+          return b <= BYTE_LAST ? b : -(b - BYTE_LAST);
+        case CHAR:
+          int c = chars[i];
+          return c <= CHAR_LAST ? c : -(c - CHAR_LAST);
+        default:
+          return ints[i];
+      }
     }
 
     /** Moves the codes one width up: byte to char, or char to int. */

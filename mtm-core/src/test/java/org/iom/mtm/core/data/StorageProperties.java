@@ -295,7 +295,7 @@ class StorageProperties {
     TextColumn c = b.build();
     long answeredDistinct = cells.stream().filter(x -> x.state().isAnswered()).map(Cell::value).distinct().count();
     assertEquals(answeredDistinct, c.distinctTexts());
-    assertEquals(answeredDistinct <= 252 ? "byte" : answeredDistinct <= 65532 ? "char" : "int", c.storage());
+    assertEquals(expectedTextStorage(cells, answeredDistinct), c.storage());
     for (int i = 0; i < cells.size(); i++) {
       Cell<String> cell = cells.get(i);
       assertEquals(cell.state(), c.state(i));
@@ -307,6 +307,98 @@ class StorageProperties {
       }
     }
     checkBlocks(c);
+  }
+
+  /** The storage of fewer bytes: dense codes, or four bits a row and two ints an answered row. */
+  private static String expectedTextStorage(List<Cell<String>> cells, long distinct) {
+    String dense = distinct <= 252 ? "byte" : distinct <= 65532 ? "char" : "int";
+    long width = distinct <= 252 ? 1 : distinct <= 65532 ? 2 : 4;
+    long answered = cells.stream().filter(x -> x.state().isAnswered()).count();
+    long sparse = (cells.size() + 15L) / 16 * 8 + answered * 8;
+    return sparse < cells.size() * width ? "sparse" : dense;
+  }
+
+  /** Mostly-not-asked text columns: few answers among many rows, on both sides of the switch. */
+  @Property(tries = 100)
+  void sparseTextRoundTrips(
+      @ForAll @IntRange(min = 0, max = 3000) int rows,
+      @ForAll @IntRange(min = 0, max = 400) int answers,
+      @ForAll @IntRange(min = 1, max = 600) int distinct,
+      @ForAll long salt) {
+    SplittableRandomCells r = new SplittableRandomCells(salt);
+    TextColumn.Builder b = TextColumn.builder("t");
+    List<Cell<String>> cells = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      boolean answer = r.below(rows, answers);
+      AnswerState s = answer ? AnswerState.ANSWERED : AnswerState.values()[1 + r.below(4)];
+      String v = "text " + r.below(distinct);
+      cells.add(new Cell<>(s, v));
+      if (answer) {
+        b.add(v);
+      } else {
+        b.addState(s);
+      }
+    }
+    TextColumn c = b.build();
+    long answeredDistinct = cells.stream().filter(x -> x.state().isAnswered()).map(Cell::value).distinct().count();
+    assertEquals(expectedTextStorage(cells, answeredDistinct), c.storage());
+    for (int i = 0; i < cells.size(); i++) {
+      Cell<String> cell = cells.get(i);
+      assertEquals(cell.state(), c.state(i));
+      if (cell.state().isAnswered()) {
+        assertEquals(cell.value(), c.text(i));
+      } else {
+        int row = i;
+        assertThrows(IllegalStateException.class, () -> c.text(row));
+      }
+    }
+    TextColumn.Builder again = TextColumn.builder("t");
+    cells.forEach(x -> {
+      if (x.state().isAnswered()) {
+        again.add(x.value());
+      } else {
+        again.addState(x.state());
+      }
+    });
+    assertEquals(c, again.build());
+    assertEquals(c.hashCode(), again.build().hashCode());
+    checkBlocks(c);
+  }
+
+  @net.jqwik.api.Example
+  void fewAnswersAmongManyRowsAreStoredSparse() {
+    TextColumn.Builder b = TextColumn.builder("t");
+    for (int i = 0; i < 1000; i++) {
+      if (i % 100 == 7) {
+        b.add("other " + i);
+      } else {
+        b.addState(AnswerState.values()[1 + i % 4]);
+      }
+    }
+    TextColumn c = b.build();
+    assertEquals("sparse", c.storage());
+    assertEquals("other 707", c.text(707));
+    assertEquals(AnswerState.values()[1 + 708 % 4], c.state(708));
+    assertEquals(10, c.distinctTexts());
+    checkBlocks(c);
+  }
+
+  /** A seeded stream for the cells of one try. */
+  private static final class SplittableRandomCells {
+    private final java.util.SplittableRandom random;
+
+    SplittableRandomCells(long seed) {
+      this.random = new java.util.SplittableRandom(seed);
+    }
+
+    int below(int bound) {
+      return random.nextInt(bound);
+    }
+
+    /** True with chance {@code k / n}. */
+    boolean below(int n, int k) {
+      return random.nextInt(Math.max(n, 1)) < k;
+    }
   }
 
   @Provide
