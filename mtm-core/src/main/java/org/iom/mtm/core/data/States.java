@@ -7,7 +7,8 @@ package org.iom.mtm.core.data;
  * <p>Every column folds the four states other than {@link AnswerState#ANSWERED} into its value or
  * code array, as codes that no answered value takes (see each column's class comment), so a cell
  * costs no separate state byte. Only decimal numbers and select_multiple of 64 options or more keep
- * a separate state array, one byte per row, and only when some cell is not answered.
+ * a separate state array, one byte per row, and only when some cell is not answered; a text column
+ * with few answers keeps its states in four bits per row.
  */
 final class States {
   /** The states other than ANSWERED: ordinals 1 to 4. */
