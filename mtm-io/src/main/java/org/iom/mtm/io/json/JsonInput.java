@@ -9,6 +9,8 @@ import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ReadProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -41,24 +43,33 @@ public final class JsonInput {
   /** Largest document, in bytes or characters (1 GiB). */
   public static final long MAX_DOCUMENT_LENGTH = 1L << 30;
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .maxNameLength(MAX_NAME_LENGTH)
-                          .maxNumberLength(MAX_NUMBER_LENGTH)
-                          .maxTokenCount(MAX_TOKEN_COUNT)
-                          .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-                          .build())
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING_DEPTH)
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNameLength(MAX_NAME_LENGTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .maxTokenCount(MAX_TOKEN_COUNT)
+                  .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                   .build())
           .build();
 
-  /** Reads one value where a parser stands, leaving the rest of the stream to the caller. */
-  private static final tools.jackson.databind.ObjectReader SUBTREE =
-      MAPPER.readerFor(JsonNode.class).without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /**
+   * The mapper, built on first use: building it loads hundreds of classes (a good part of a
+   * second of a short command's start), which reading a whole file into a tree does not need.
+   */
+  private static final class Mapper {
+    static final JsonMapper MAPPER = JsonMapper.builder(FACTORY).build();
+
+    /** Reads one value where a parser stands, leaving the rest of the stream to the caller. */
+    static final tools.jackson.databind.ObjectReader SUBTREE =
+        MAPPER.readerFor(JsonNode.class).without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  private static final tools.jackson.databind.node.JsonNodeFactory NODES =
+      tools.jackson.databind.node.JsonNodeFactory.instance;
 
   private JsonInput() {}
 
@@ -71,7 +82,7 @@ public final class JsonInput {
    * @throws JacksonException when the value is malformed or over a limit
    */
   public static JsonNode readValue(JsonParser p) {
-    return SUBTREE.readValue(p);
+    return Mapper.SUBTREE.readValue(p);
   }
 
   /**
@@ -80,7 +91,7 @@ public final class JsonInput {
    * @return the shared, immutable mapper
    */
   public static JsonMapper mapper() {
-    return MAPPER;
+    return Mapper.MAPPER;
   }
 
   /**
@@ -110,7 +121,7 @@ public final class JsonInput {
   public static JsonNode read(InputStream in, String name) {
     JsonParser p;
     try {
-      p = MAPPER.createParser(RawInput.of(in, name));
+      p = FACTORY.createParser(ObjectReadContext.empty(), RawInput.of(in, name));
     } catch (JacksonException e) {
       throw problem(name, e);
     }
@@ -128,7 +139,7 @@ public final class JsonInput {
   public static JsonNode read(Reader in, String name) {
     JsonParser p;
     try {
-      p = MAPPER.createParser(in);
+      p = FACTORY.createParser(ObjectReadContext.empty(), in);
     } catch (JacksonException e) {
       throw problem(name, e);
     }
@@ -137,10 +148,11 @@ public final class JsonInput {
 
   private static JsonNode readWhole(JsonParser p, String name) {
     try (p) {
-      JsonNode n = MAPPER.readTree(p);
-      if (n == null || n.isMissingNode()) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
         throw new ReadException(ReadProblem.ofFile(name, "the file is empty: no JSON value"));
       }
+      JsonNode n = tree(p, first);
       if (p.nextToken() != null) {
         throw new ReadException(new ReadProblem(name, p.currentTokenLocation().getLineNr(),
             p.currentTokenLocation().getColumnNr(), null, null, "text after the JSON value"));
@@ -148,6 +160,52 @@ public final class JsonInput {
       return n;
     } catch (JacksonException e) {
       throw problem(name, e, p);
+    }
+  }
+
+  /**
+   * The value starting at the current token, built from the parser's tokens as the mapper's tree
+   * reader builds it (integers as int, long or BigInteger by size, other numbers as double, the
+   * last of repeated names kept), without the mapper.
+   */
+  private static JsonNode tree(JsonParser p, JsonToken t) {
+    switch (t) {
+      case START_OBJECT: {
+        tools.jackson.databind.node.ObjectNode o = NODES.objectNode();
+        for (JsonToken k = p.nextToken(); k == JsonToken.PROPERTY_NAME; k = p.nextToken()) {
+          String key = p.currentName();
+          o.set(key, tree(p, p.nextToken()));
+        }
+        return o;
+      }
+      case START_ARRAY: {
+        tools.jackson.databind.node.ArrayNode a = NODES.arrayNode();
+        for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+          a.add(tree(p, v));
+        }
+        return a;
+      }
+      case VALUE_STRING:
+        return NODES.stringNode(p.getString());
+      case VALUE_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT:
+            return NODES.numberNode(p.getIntValue());
+          case LONG:
+            return NODES.numberNode(p.getLongValue());
+          default:
+            return NODES.numberNode(p.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new IllegalStateException("unexpected JSON token " + t + " at the start of a value");
     }
   }
 
