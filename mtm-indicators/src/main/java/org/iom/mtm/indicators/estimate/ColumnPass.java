@@ -22,8 +22,11 @@ import org.iom.mtm.indicators.estimate.Plan.Spec;
  * period (the sums keep their digits) and merged into the accumulator's co-moments as two samples
  * are, by Chan's update.
  *
- * <p>It takes every request but quantiles, design effects and calibrated designs, which keep to
- * the plain path ({@link #applies}).
+ * <p>Design effects come from per-(cell, spec) weighted sums of the same period: for a select_one
+ * or select_multiple the sum of the weights of the rows choosing each component is all they need.
+ *
+ * <p>It takes every request but quantiles and calibrated designs, which keep to the plain path
+ * ({@link #applies}).
  */
 final class ColumnPass {
   /** Rows per block: the block's arrays stay in the first-level cache. */
@@ -89,6 +92,17 @@ final class ColumnPass {
   private final int[][] mark;
   private int epoch = 1;
   /**
+   * Per grouping, with design effects: per (cell, spec) the period's rows of positive weight, sum
+   * w, sum w^2, sum w x, sum w x^2, then per comp sum w y', sum w y'^2, sum w y' x (y' = y - s,
+   * or y - s x for a ratio, s the cell's first value; for an indicator y' = y and only the first).
+   */
+  private final double[][] deffSums;
+  /** Per grouping: per (cell, spec) the shift s of a numeric variable or ratio, NaN before it. */
+  private final double[][] deffShift;
+  private final int[] deffOffset;
+  private final int deffWidth;
+  private final double[] deffRecord;
+  /**
    * Per grouping: whether the PSUs seen come from its slots at the flush (clustered mode, the
    * first grouping whose domains hold every row) instead of a loop over the rows.
    */
@@ -128,6 +142,16 @@ final class ColumnPass {
       stride += specs[i].kind == Kind.NUMERIC || specs[i].kind == Kind.RATIO ? 5 : 3 + specs[i].comps;
     }
     this.slotWidth = stride;
+    deffOffset = new int[nSpecs];
+    int dw = 0;
+    int widest = 0;
+    for (int i = 0; i < nSpecs; i++) {
+      deffOffset[i] = dw;
+      dw += 5 + 3 * specs[i].comps;
+      widest = Math.max(widest, specs[i].deffWidth());
+    }
+    this.deffWidth = dw;
+    this.deffRecord = new double[widest];
     words = new long[maxWords][BLOCK];
     int g = groupings.length;
     slot = new int[g][BLOCK];
@@ -137,6 +161,14 @@ final class ColumnPass {
     touched = new int[g][];
     touchedSize = new int[g];
     mark = new int[g][];
+    deffSums = new double[g][];
+    deffShift = new double[g][];
+    for (int i = 0; i < g; i++) {
+      int cells = groupings[i].cells;
+      deffSums[i] = plan.deff == null ? new double[0] : new double[Math.multiplyExact(cells, deffWidth)];
+      deffShift[i] = plan.deff == null ? new double[0] : new double[Math.multiplyExact(cells, nSpecs)];
+      Arrays.fill(deffShift[i], Double.NaN);
+    }
     seenFromSlots = new boolean[g];
     boolean fromSlots = false;
     for (int i = 0; i < g && clustered; i++) {
@@ -166,11 +198,11 @@ final class ColumnPass {
   }
 
   /**
-   * Whether the fast path takes a request: every kind but quantiles, without design effects, on
-   * a design that is not calibrated.
+   * Whether the fast path takes a request: every kind but quantiles, on a design that is not
+   * calibrated.
    */
   static boolean applies(Plan plan) {
-    if (plan.design.isCalibrated() || plan.deff != null) {
+    if (plan.design.isCalibrated()) {
       return false;
     }
     for (Spec s : plan.specs) {
@@ -214,6 +246,9 @@ final class ColumnPass {
               case CATEGORICAL, MULTI -> rowIndicators(s, g, b0, n);
               default -> rowNumeric(s, g, b0, n);
             }
+          }
+          if (plan.deff != null) {
+            designEffectSums(s, g, b0, n);
           }
         }
       }
@@ -731,6 +766,115 @@ final class ColumnPass {
     }
   }
 
+  /** The period's weighted sums of a spec per cell for its design effects (rows of positive weight). */
+  private void designEffectSums(int s, int g, int b0, int n) {
+    Spec spec = specs[s];
+    int[] cellOf = groupings[g].cellOfRow;
+    double[] r = deffSums[g];
+    double[] shift = deffShift[g];
+    int dw = deffWidth;
+    int dOff = deffOffset[s];
+    int comps = spec.comps;
+    boolean ratio = spec.kind == Kind.RATIO;
+    boolean numeric = spec.kind == Kind.NUMERIC || ratio;
+    boolean multi = spec.kind == Kind.MULTI;
+    int nWords = multi ? spec.multi.words() : 0;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int c = cellOf[b0 + i];
+      double wi = w[i];
+      if (c < 0 || t[i] != PRESENT || !(wi > 0)) {
+        continue;
+      }
+      int base = c * dw + dOff;
+      r[base] += 1;
+      r[base + 1] += wi;
+      r[base + 2] += wi * wi;
+      if (numeric) {
+        double xi = ratio ? x[i] : 1;
+        if (ratio) {
+          r[base + 3] += wi * xi;
+          r[base + 4] += wi * xi * xi;
+        }
+        int si = c * nSpecs + s;
+        double sh = shift[si];
+        if (Double.isNaN(sh)) {
+          // the first value (a ratio's first y / x): the sums about it keep their digits
+          sh = ratio ? (xi != 0 ? y[i] / xi : 0) : y[i];
+          shift[si] = sh;
+        }
+        double yv = ratio ? y[i] - sh * xi : y[i] - sh;
+        r[base + 5] += wi * yv;
+        r[base + 6] += wi * yv * yv;
+        r[base + 7] += wi * yv * xi;
+      } else if (multi) {
+        for (int j = 0; j < nWords; j++) {
+          long word = words[j][i];
+          while (word != 0) {
+            int option = (j << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            if (option < comps) {
+              r[base + 5 + 3 * option] += wi;
+            }
+          }
+        }
+      } else {
+        int level = code[i];
+        if (level < comps) {
+          r[base + 5 + 3 * level] += wi;
+        }
+      }
+    }
+  }
+
+  /** Merges the period's design-effect sums of every cell into the accumulator's moments. */
+  private void flushDesignEffects(int g) {
+    double[] r = deffSums[g];
+    double[] d = st.deffMom[g];
+    double[] rec = deffRecord;
+    int cells = groupings[g].cells;
+    for (int c = 0; c < cells; c++) {
+      for (int s = 0; s < nSpecs; s++) {
+        Spec spec = specs[s];
+        int base = c * deffWidth + deffOffset[s];
+        double count = r[base];
+        if (count == 0) {
+          continue;
+        }
+        boolean ratio = spec.kind == Kind.RATIO;
+        boolean numeric = spec.kind == Kind.NUMERIC || ratio;
+        double sw = r[base + 1];
+        double swx = ratio ? r[base + 3] : sw;
+        rec[0] = count;
+        rec[1] = sw;
+        rec[2] = 0;
+        // x = 1 but for a ratio: its mean 1 and no spread, as on the plain path
+        rec[3] = ratio ? swx / sw : 1;
+        rec[4] = ratio ? Math.max(0, r[base + 4] - swx * swx / sw) : 0;
+        rec[5] = r[base + 2];
+        for (int k = 0; k < spec.comps; k++) {
+          int off = 6 + 4 * k;
+          if (numeric) {
+            double sy = r[base + 5];
+            rec[off] = sy / sw;
+            rec[off + 1] = Math.max(0, r[base + 6] - sy * sy / sw);
+            rec[off + 2] = ratio ? r[base + 7] - sy * swx / sw : 0;
+            rec[off + 3] = deffShift[g][c * nSpecs + s];
+          } else {
+            // an indicator about 0: sum w y^2 = sum w y = S, so Cyy = S (W - S) / W, 0 when S = W
+            double sk = r[base + 5 + 3 * k];
+            rec[off] = sk / sw;
+            rec[off + 1] = sk * (sw - sk) / sw;
+            rec[off + 2] = 0;
+            rec[off + 3] = 0;
+          }
+        }
+        SufficientStatistics.mergeDeff(d, c * plan.deffWidth + spec.deffOffset, rec, 0, spec);
+        Arrays.fill(r, base, base + 5 + 3 * spec.comps, 0);
+      }
+    }
+  }
+
   /** Adds the period's plain sums to the accumulator's counts, compensated sums and co-moments. */
   private void flush() {
     for (int g = 0; g < groupings.length; g++) {
@@ -744,6 +888,9 @@ final class ColumnPass {
         }
       }
       touchedSize[g] = 0;
+      if (plan.deff != null) {
+        flushDesignEffects(g);
+      }
     }
     epoch++;
     sinceFlush = 0;

@@ -565,45 +565,53 @@ public final class SufficientStatistics {
       }
       for (int cell = 0; cell < cells; cell++) {
         int base = cell * plan.deffWidth + spec.deffOffset;
-        if (o[base] == 0) {
-          continue;
-        }
-        boolean wasEmpty = d[base] == 0;
-        double w1 = d[base + 1] + d[base + 2];
-        double w2 = o[base + 1] + o[base + 2];
-        double w = w1 + w2;
-        double f = w1 * w2 / w;
-        d[base] += o[base];
-        addCompensated(d, base + 1, o[base + 1]);
-        d[base + 2] += o[base + 2];
-        double dX = o[base + 3] - d[base + 3];
-        d[base + 3] += dX * w2 / w;
-        d[base + 4] += o[base + 4] + dX * dX * f;
-        d[base + 5] += o[base + 5];
-        boolean mineEmpty = wasEmpty;
-        for (int k = 0; k < spec.comps; k++) {
-          int off = base + 6 + 4 * k;
-          if (mineEmpty) {
-            d[off + 3] = o[off + 3];
-          }
-          // the other part's moments of y - s2 (or y - s2 x) rewritten about this part's shift
-          double delta = o[off + 3] - d[off + 3];
-          double meanY2 = o[off];
-          double cyy2 = o[off + 1];
-          double cyx2 = o[off + 2];
-          if (spec.kind == Kind.RATIO) {
-            meanY2 += delta * o[base + 3];
-            cyy2 += 2 * delta * cyx2 + delta * delta * o[base + 4];
-            cyx2 += delta * o[base + 4];
-          } else {
-            meanY2 += delta;
-          }
-          double dY = meanY2 - d[off];
-          d[off] += dY * w2 / w;
-          d[off + 1] += cyy2 + dY * dY * f;
-          d[off + 2] += cyx2 + dY * dX * f;
-        }
+        mergeDeff(d, base, o, base, spec);
       }
+    }
+  }
+
+  /**
+   * Merges one (cell, spec) record of design-effect moments at {@code o[oBase]} into the one at
+   * {@code d[base]} (Chan's update, the other part's moments moved to this part's shift).
+   */
+  static void mergeDeff(double[] d, int base, double[] o, int oBase, Spec spec) {
+    if (o[oBase] == 0) {
+      return;
+    }
+    boolean mineEmpty = d[base] == 0;
+    double w1 = d[base + 1] + d[base + 2];
+    double w2 = o[oBase + 1] + o[oBase + 2];
+    double w = w1 + w2;
+    double f = w1 * w2 / w;
+    d[base] += o[oBase];
+    addCompensated(d, base + 1, o[oBase + 1]);
+    d[base + 2] += o[oBase + 2];
+    double dX = o[oBase + 3] - d[base + 3];
+    d[base + 3] += dX * w2 / w;
+    d[base + 4] += o[oBase + 4] + dX * dX * f;
+    d[base + 5] += o[oBase + 5];
+    for (int k = 0; k < spec.comps; k++) {
+      int off = base + 6 + 4 * k;
+      int oOff = oBase + 6 + 4 * k;
+      if (mineEmpty) {
+        d[off + 3] = o[oOff + 3];
+      }
+      // the other part's moments of y - s2 (or y - s2 x) rewritten about this part's shift
+      double delta = o[oOff + 3] - d[off + 3];
+      double meanY2 = o[oOff];
+      double cyy2 = o[oOff + 1];
+      double cyx2 = o[oOff + 2];
+      if (spec.kind == Kind.RATIO) {
+        meanY2 += delta * o[oBase + 3];
+        cyy2 += 2 * delta * cyx2 + delta * delta * o[oBase + 4];
+        cyx2 += delta * o[oBase + 4];
+      } else {
+        meanY2 += delta;
+      }
+      double dY = meanY2 - d[off];
+      d[off] += dY * w2 / w;
+      d[off + 1] += cyy2 + dY * dY * f;
+      d[off + 2] += cyx2 + dY * dX * f;
     }
   }
 }

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The column-at-a-time fast path ({@link ColumnPass}, chunked, on any number of threads) gives
  * the plain row-at-a-time path's results: every statistic, standard error, interval, degrees of
- * freedom, count, weighted count and flag, on the testkit's designed samples under every design
+ * freedom, design effect, count, weighted count and flag, on the testkit's designed samples under every design
  * mode (element sampling, clusters, two stages with fpc, lonely PSUs), domains with empty cells,
- * every answer state, na.rm, IMPACT conventions and {@link Denominator#ALL}.
+ * every answer state, na.rm, IMPACT conventions, {@link Denominator#ALL} and design effects.
  */
 class FastPathProperties {
 
@@ -101,7 +101,8 @@ class FastPathProperties {
     return b.build();
   }
 
-  private static Estimation request(SurveyDesign d, int by, boolean naRm, boolean impact, boolean all) {
+  private static Estimation request(SurveyDesign d, int by, boolean naRm, boolean impact, boolean all,
+      int deff) {
     Estimation e = Estimation.of(d).mean("y", "z").total("y", "z").prop("k", "g").multi("m", "s").total("k", "s")
         .ratio("z", "x").naRm(naRm);
     switch (by) {
@@ -116,6 +117,9 @@ class FastPathProperties {
     if (all) {
       e.denominator(Denominator.ALL);
     }
+    if (deff > 0) {
+      e.deff(deff == 1 ? DesignEffect.SRSWOR : DesignEffect.SRSWR);
+    }
     return e;
   }
 
@@ -124,12 +128,13 @@ class FastPathProperties {
       @ForAll @IntRange(min = 1, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
       @ForAll @IntRange(min = 1, max = 12) int options, @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 4) int mode, @ForAll @IntRange(min = 0, max = 3) int by,
-      @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean all) {
+      @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean all,
+      @ForAll @IntRange(min = 0, max = 2) int deff) {
     // one PSU per stratum only with a lonely-PSU rule
     int p = mode == 4 ? psus : Math.max(2, psus);
     DesignedSample sample = DesignedSample.generate(strata, p, rowsPerPsu, options, seed);
     SurveyDesign d = design(withAllStates(sample, seed), mode);
-    Estimation e = request(d, by, naRm, impact, all);
+    Estimation e = request(d, by, naRm, impact, all, deff);
     ResultTable plain = e.runPlain();
     assertTrue(ColumnPass.applies(e.accumulator().plan));
     sameTables(plain, e.run(), "1 thread");
@@ -186,6 +191,15 @@ class FastPathProperties {
       close(x.statUpp(), y.statUpp(), size, what + " upp");
       close(x.nW(), y.nW(), 0, what + " n_w");
       close(x.nWTotal(), y.nWTotal(), 0, what + " n_w_total");
+      // the design effect carries the variance's error: relative 1e-12 of the estimate over the
+      // standard error, as the se check above (clustered scores are formed from unit totals)
+      double ratio = x.se() == null || x.se() == 0 ? 1 : Math.max(1, 2 * size / x.se());
+      if (x.deff() == null || y.deff() == null) {
+        assertEquals(x.deff(), y.deff(), what + " deff");
+      } else {
+        assertTrue(Math.abs(x.deff() - y.deff()) <= 1e-12 * ratio * Math.abs(x.deff()),
+            what + " deff: " + x.deff() + " vs " + y.deff());
+      }
     }
   }
 }
