@@ -25,8 +25,8 @@ import org.iom.mtm.indicators.estimate.Plan.Spec;
  * <p>Design effects come from per-(cell, spec) weighted sums of the same period: for a select_one
  * or select_multiple the sum of the weights of the rows choosing each component is all they need.
  *
- * <p>It takes every request but quantiles and calibrated designs, which keep to the plain path
- * ({@link #applies}).
+ * <p>Quantiles keep their rows, as on the plain path. Calibrated designs, whose variance needs the
+ * scores of every row, keep to the plain path ({@link #applies}).
  */
 final class ColumnPass {
   /** Rows per block: the block's arrays stay in the first-level cache. */
@@ -198,19 +198,10 @@ final class ColumnPass {
   }
 
   /**
-   * Whether the fast path takes a request: every kind but quantiles, on a design that is not
-   * calibrated.
+   * Whether the fast path takes a request: any, on a design that is not calibrated.
    */
   static boolean applies(Plan plan) {
-    if (plan.design.isCalibrated()) {
-      return false;
-    }
-    for (Spec s : plan.specs) {
-      if (s.kind == Kind.QUANTILE) {
-        return false;
-      }
-    }
-    return true;
+    return !plan.design.isCalibrated();
   }
 
   /** Adds the rows {@code from} (inclusive) to {@code to} (exclusive). */
@@ -235,6 +226,10 @@ final class ColumnPass {
       for (int s = 0; s < nSpecs; s++) {
         prepare(s, b0, b1, n);
         for (int g = 0; g < groupings.length; g++) {
+          if (specs[s].kind == Kind.QUANTILE) {
+            quantileRows(s, g, b0, n);
+            continue;
+          }
           if (clustered) {
             switch (specs[s].kind) {
               case CATEGORICAL -> clusteredCategorical(s, g, n);
@@ -335,7 +330,7 @@ final class ColumnPass {
     Spec spec = specs[s];
     byte[] t = state;
     switch (spec.kind) {
-      case NUMERIC -> {
+      case NUMERIC, QUANTILE -> {
         NumericColumn c = spec.num;
         c.readValues(b0, b1, y);
         byte notAnswered = spec.naRm && !impact ? ABSENT : MISSING;
@@ -347,7 +342,7 @@ final class ColumnPass {
             t[i] = raw[i] == 0 ? PRESENT : notAnswered;
           }
         }
-        if (!clustered) {
+        if (!clustered && spec.kind == Kind.NUMERIC) {
           // clustered: w y is formed in the kernel
           for (int i = 0; i < n; i++) {
             a[i] = w[i] * y[i];
@@ -762,6 +757,36 @@ final class ColumnPass {
           r[off + 2] += db2;
           r[off + 3] += wi;
         }
+      }
+    }
+  }
+
+  /**
+   * Quantiles keep their rows: per cell the present and missing counts, the present weight
+   * (compensated at once: the row lists cost more) and the present rows in row order.
+   */
+  private void quantileRows(int s, int g, int b0, int n) {
+    Spec spec = specs[s];
+    int[] cellOf = groupings[g].cellOfRow;
+    long[] cnt = st.counts[g];
+    double[] pw = st.presentWeight[g];
+    int cw = plan.countWidth;
+    int co = spec.countOffset;
+    int qw = plan.quantileWidth;
+    int qo = spec.quantileOffset;
+    byte[] t = state;
+    for (int i = 0; i < n; i++) {
+      int c = cellOf[b0 + i];
+      if (c < 0) {
+        continue;
+      }
+      byte ti = t[i];
+      if (ti == PRESENT) {
+        cnt[c * cw + co]++;
+        SufficientStatistics.addCompensated(pw, (c * nSpecs + s) * 2, w[i]);
+        st.addQuantileRow(g, c * qw + qo, b0 + i);
+      } else if (ti == MISSING) {
+        cnt[c * cw + co + 1]++;
       }
     }
   }

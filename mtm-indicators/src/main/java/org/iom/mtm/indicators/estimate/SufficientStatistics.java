@@ -402,7 +402,7 @@ public final class SufficientStatistics {
     }
   }
 
-  private void addQuantileRow(int g, int index, int row) {
+  void addQuantileRow(int g, int index, int row) {
     int[] list = quantileRows[g][index];
     int size = quantileSizes[g][index];
     if (list == null) {

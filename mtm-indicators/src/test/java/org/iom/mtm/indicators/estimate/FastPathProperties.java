@@ -104,7 +104,7 @@ class FastPathProperties {
   private static Estimation request(SurveyDesign d, int by, boolean naRm, boolean impact, boolean all,
       int deff) {
     Estimation e = Estimation.of(d).mean("y", "z").total("y", "z").prop("k", "g").multi("m", "s").total("k", "s")
-        .ratio("z", "x").naRm(naRm);
+        .ratio("z", "x").median("y").quantile("z", 0.25, 0.9).naRm(naRm);
     switch (by) {
       case 0 -> { }
       case 1 -> e.by("g");
