@@ -89,6 +89,8 @@ final class ColumnPass {
   /** Per grouping: the slots or entries touched in the period, and their marks. */
   private final int[][] touched;
   private final int[] touchedSize;
+  /** Per grouping: whether touched slots are marked (else, with few possible slots, all are flushed). */
+  private final boolean[] marking;
   private final int[][] mark;
   private int epoch = 1;
   /**
@@ -168,6 +170,10 @@ final class ColumnPass {
       deffSums[i] = plan.deff == null ? new double[0] : new double[Math.multiplyExact(cells, deffWidth)];
       deffShift[i] = plan.deff == null ? new double[0] : new double[Math.multiplyExact(cells, nSpecs)];
       Arrays.fill(deffShift[i], Double.NaN);
+    }
+    marking = new boolean[g];
+    for (int i = 0; i < g; i++) {
+      marking[i] = !clustered || (long) groupings[i].cells * unitCount > (FLUSH >> 2);
     }
     seenFromSlots = new boolean[g];
     boolean fromSlots = false;
@@ -266,23 +272,31 @@ final class ColumnPass {
     int e = epoch;
     long uc = unitCount;
     int[] un = unit;
-    for (int i = 0; i < n; i++) {
-      int c = cellOf[b0 + i];
-      if (c < 0) {
-        sl[i] = -1;
-        continue;
+    if (!marking[g]) {
+      // few slots: the flush visits them all, no mark per row
+      for (int i = 0; i < n; i++) {
+        int c = cellOf[b0 + i];
+        sl[i] = c < 0 ? -1 : index.slot(c * uc + un[i]);
       }
-      int s = index.slot(c * uc + un[i]);
-      sl[i] = s;
-      if (s >= mk.length) {
-        mk = Arrays.copyOf(mk, Math.max(mk.length * 2, s + 1));
-        mark[g] = mk;
-        tc = Arrays.copyOf(tc, mk.length);
-        touched[g] = tc;
-      }
-      if (mk[s] != e) {
-        mk[s] = e;
-        tc[tn++] = s;
+    } else {
+      for (int i = 0; i < n; i++) {
+        int c = cellOf[b0 + i];
+        if (c < 0) {
+          sl[i] = -1;
+          continue;
+        }
+        int s = index.slot(c * uc + un[i]);
+        sl[i] = s;
+        if (s >= mk.length) {
+          mk = Arrays.copyOf(mk, Math.max(mk.length * 2, s + 1));
+          mark[g] = mk;
+          tc = Arrays.copyOf(tc, mk.length);
+          touched[g] = tc;
+        }
+        if (mk[s] != e) {
+          mk[s] = e;
+          tc[tn++] = s;
+        }
       }
     }
     touchedSize[g] = tn;
@@ -905,6 +919,11 @@ final class ColumnPass {
     for (int g = 0; g < groupings.length; g++) {
       int[] tc = touched[g];
       int tn = touchedSize[g];
+      if (clustered && !marking[g]) {
+        for (int i = 0; i < st.units[g].size(); i++) {
+          flushSlot(g, i);
+        }
+      }
       for (int i = 0; i < tn; i++) {
         if (clustered) {
           flushSlot(g, tc[i]);
