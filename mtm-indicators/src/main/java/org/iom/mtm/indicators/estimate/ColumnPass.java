@@ -460,6 +460,13 @@ final class ColumnPass {
     double[] b = ratio ? this.b : w;
     double[] f = ratio ? ones : w;
     double[] v = ratio ? a : y;
+    // a - c b, c the cell's first value (as on the plain path): the unit totals keep their digits
+    boolean shifted = spec.shifted;
+    int[] cellOf = groupings[g].cellOfRow;
+    double[] cellShift = st.shift[g];
+    int shiftWidth = plan.shiftWidth;
+    int shiftOffset = spec.shiftOffset;
+    int b0 = blockStart;
     int[] sl = slot[g];
     double[] acc = unitSums[g];
     int uw = slotWidth;
@@ -494,9 +501,18 @@ final class ColumnPass {
       }
       byte ti = t[i];
       if (ti == PRESENT) {
+        double c = 0;
+        if (shifted) {
+          int si = cellOf[b0 + i] * shiftWidth + shiftOffset;
+          c = cellShift[si];
+          if (Double.isNaN(c)) {
+            c = ratio ? (x[i] != 0 ? y[i] / x[i] : 0) : y[i];
+            cellShift[si] = c;
+          }
+        }
         np += 1;
         sb += b[i];
-        sa += f[i] * v[i];
+        sa += f[i] * v[i] - c * b[i];
         sw += w[i];
       } else if (ti == MISSING) {
         nm += 1;

@@ -664,6 +664,11 @@ public final class Estimation {
         }
       }
       double bTotal = sumB[0] + sumB[1];
+      // clustered unit sums of a numeric variable or ratio are of a - c b: A = A' + c B
+      double shift = plan.clustered && spec.shifted ? st.shift[g][cell * plan.shiftWidth + spec.shiftOffset] : 0;
+      if (Double.isNaN(shift)) {
+        shift = 0;
+      }
       if (plan.domainDf && !grouping.vars.isEmpty()) {
         df = cellDf(spec, g, cell, order);
       }
@@ -673,7 +678,7 @@ public final class Estimation {
           continue;
         }
         String value = spec.kind == Kind.CATEGORICAL || spec.kind == Kind.MULTI ? spec.labels.get(k) : null;
-        double aTotal = sumA[2 * k] + sumA[2 * k + 1];
+        double aTotal = sumA[2 * k] + sumA[2 * k + 1] + shift * bTotal;
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         boolean isTotal = spec.type == AnalysisType.TOTAL;
         boolean proportion = spec.type == AnalysisType.PROP_SELECT_ONE || spec.type == AnalysisType.PROP_SELECT_MULTIPLE;
@@ -702,7 +707,8 @@ public final class Estimation {
           alpha = 1 / bTotal;
           beta = -est / bTotal;
         }
-        double var = plan.clustered ? clusteredVariance(spec, g, cell, k, alpha, beta, order)
+        // z = alpha a + beta b = alpha (a - c b) + (beta + alpha c) b
+        double var = plan.clustered ? clusteredVariance(spec, g, cell, k, alpha, beta + alpha * shift, order)
             : momentVariance(spec, g, cell, k, alpha, beta);
         Double se = null;
         Double lo = null;

@@ -304,9 +304,20 @@ public final class SufficientStatistics {
               addCompensated(u, base + 3 + 2 * k, w);
             }
           } else {
+            // numeric and ratio: a - c b, c the cell's first value (y / x for a ratio), so that
+            // the unit totals keep their digits when the values sit far from 0
+            double c = 0;
+            if (spec.shifted) {
+              int si = cell * plan.shiftWidth + spec.shiftOffset;
+              c = shift[g][si];
+              if (Double.isNaN(c)) {
+                c = spec.kind == Kind.RATIO ? (x != 0 ? y / x : 0) : y;
+                shift[g][si] = c;
+              }
+            }
             for (int k = 0; k < comps; k++) {
               cnt[cBase + 2 + k]++;
-              addCompensated(u, base + 3 + 2 * k, w * y);
+              addCompensated(u, base + 3 + 2 * k, w * y - c * b);
             }
           }
         } else {
@@ -476,6 +487,22 @@ public final class SufficientStatistics {
     }
     UnitIndex theirs = other.units[g];
     double[] src = other.unitSums[g];
+    // per (cell, shifted spec): the other part's sums of a - c2 b are moved to this part's c1
+    int cells = plan.groupings.get(g).cells;
+    double[] delta = new double[cells * plan.shiftWidth];
+    for (int i = 0; i < delta.length; i++) {
+      double mine = shift[g][i];
+      double their = other.shift[g][i];
+      if (Double.isNaN(their)) {
+        continue;
+      }
+      if (Double.isNaN(mine)) {
+        shift[g][i] = their;
+      } else {
+        delta[i] = their - mine;
+      }
+    }
+    long unitCount = plan.unitCount();
     for (int slot = 0; slot < theirs.size(); slot++) {
       int mine = units[g].slot(theirs.key(slot));
       int base = mine * plan.unitWidth;
@@ -494,6 +521,14 @@ public final class SufficientStatistics {
         for (int j = 1; j < spec.unitWidth(); j += 2) {
           addCompensated(dst, d + j, src[s + j]);
           dst[d + j + 1] += src[s + j + 1];
+        }
+        if (spec.shifted) {
+          int cell = (int) (theirs.key(slot) / unitCount);
+          double dc = delta[cell * plan.shiftWidth + spec.shiftOffset];
+          if (dc != 0) {
+            // a - c1 b = (a - c2 b) + (c2 - c1) b
+            addCompensated(dst, d + 3, dc * (src[s + 1] + src[s + 2]));
+          }
         }
       }
     }

@@ -134,11 +134,10 @@ class NistStrdTest {
   }
 
   /**
-   * Through the estimator, fast and plain paths, unit weights, every row its own PSU: the mean,
-   * and the standard deviation as the standard error times the square root of n (R's svymean on
-   * ids = ~1: var = s^2 / n). Both paths shift each variable by its first value, so that the
-   * moments keep their digits. (With clusters the scores are formed from unit totals, where
-   * NumAcc1, 3 and 4 keep 9 to 10 digits of the sd on either path.)
+   * Through the estimator, fast and plain paths, unit weights, every row its own PSU or a
+   * cluster of its own: the mean, and the standard deviation as the standard error times the
+   * square root of n (R's svymean on ids = ~1: var = s^2 / n). Both paths shift each variable by
+   * its first value (in the co-moments, or in the unit totals), so that they keep their digits.
    */
   @ParameterizedTest
   @MethodSource("datasets")
@@ -146,10 +145,18 @@ class NistStrdTest {
     double[] v = d.values();
     org.iom.mtm.core.data.SurveyData data =
         org.iom.mtm.core.data.SurveyData.of(org.iom.mtm.core.data.NumericColumn.of("y", v));
-    Estimation e = Estimation.of(org.iom.mtm.indicators.design.SurveyDesign.builder(data).build()).mean("y");
-    org.iom.mtm.indicators.result.ResultRow fast = e.run().rows().get(0);
-    org.iom.mtm.indicators.result.ResultRow plain = e.runPlain().rows().get(0);
-    assertLre(d, fast.stat(), fast.se() * Math.sqrt(v.length), "fast path");
-    assertLre(d, plain.stat(), plain.se() * Math.sqrt(v.length), "plain path");
+    int[] own = java.util.stream.IntStream.range(0, v.length).toArray();
+    for (boolean clustered : new boolean[] {false, true}) {
+      org.iom.mtm.indicators.design.SurveyDesign.Builder b = org.iom.mtm.indicators.design.SurveyDesign.builder(data);
+      if (clustered) {
+        b.ids(own);
+      }
+      Estimation e = Estimation.of(b.build()).mean("y");
+      org.iom.mtm.indicators.result.ResultRow fast = e.run().rows().get(0);
+      org.iom.mtm.indicators.result.ResultRow plain = e.runPlain().rows().get(0);
+      String how = clustered ? ", clusters" : ", rows";
+      assertLre(d, fast.stat(), fast.se() * Math.sqrt(v.length), "fast path" + how);
+      assertLre(d, plain.stat(), plain.se() * Math.sqrt(v.length), "plain path" + how);
+    }
   }
 }
