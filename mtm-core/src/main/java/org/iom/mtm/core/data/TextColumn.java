@@ -182,6 +182,52 @@ public final class TextColumn implements Column {
     return dictionary.length;
   }
 
+  /**
+   * Reads the dictionary codes of a block of rows into {@code dst[0 .. to - from)}: for an
+   * answered cell, the index of its text among the distinct texts, which are numbered from 0 in
+   * the order they first appear in the column, so that {@code text(row)} of two answered rows is
+   * equal exactly when their codes are; for a cell in any other state, {@link #distinctTexts()}
+   * (one past the last code, never negative). This lets a caller group rows by text without
+   * hashing a String per row. The rest of {@code dst} is left as it was.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IndexOutOfBoundsException when {@code from < 0}, {@code to > size()}, {@code from >
+   *     to}, or {@code dst} is shorter than {@code to - from}
+   */
+  public void readCodes(int from, int to, int[] dst) {
+    States.checkRange(from, to, size, dst.length);
+    int off = -from;
+    int none = dictionary.length;
+    switch (kind) {
+      case BYTE:
+        for (int i = from; i < to; i++) {
+          int b = bytes[i] & 0xFF;
+          dst[i + off] = b <= BYTE_LAST ? b : none;
+        }
+        break;
+      case CHAR:
+        for (int i = from; i < to; i++) {
+          int c = chars[i];
+          dst[i + off] = c <= CHAR_LAST ? c : none;
+        }
+        break;
+      case INT:
+        for (int i = from; i < to; i++) {
+          int c = ints[i];
+          dst[i + off] = c >= 0 ? c : none;
+        }
+        break;
+      default:
+        Arrays.fill(dst, 0, to - from, none);
+        int k = Arrays.binarySearch(answeredRows, from);
+        for (k = k < 0 ? -k - 1 : k; k < answeredRows.length && answeredRows[k] < to; k++) {
+          dst[answeredRows[k] + off] = answeredCodes[k];
+        }
+    }
+  }
+
   /** The storage chosen at build time, for tests and memory reports. */
   String storage() {
     return new String[] {"byte", "char", "int", "sparse"}[kind];

@@ -3,8 +3,11 @@ package org.iom.mtm.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Checks of the bulk reads of every column kind against its per-row accessors, for one range at a
@@ -58,8 +61,44 @@ final class BulkReadChecks {
         }
         assertArrayEquals(new long[] {5L, 5L, 5L}, Arrays.copyOfRange(v, n, n + GUARD));
       }
+    } else if (c instanceof TextColumn x) {
+      checkTextCodes(x, from, to);
     }
-    // Text has no bulk value read; its states are checked above.
+  }
+
+  /**
+   * The codes of a text column against {@code text(row)}: one past the last code for a cell not
+   * answered; for answered cells, a code below {@code distinctTexts()}, equal codes exactly for
+   * equal texts, and (read from row 0) new codes in the order the texts first appear.
+   */
+  private static void checkTextCodes(TextColumn x, int from, int to) {
+    int n = to - from;
+    int[] v = new int[n + GUARD];
+    Arrays.fill(v, -9);
+    x.readCodes(from, to, v);
+    Map<Integer, String> textOfCode = new HashMap<>();
+    Map<String, Integer> codeOfText = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      int row = from + i;
+      if (!x.isAnswered(row)) {
+        assertEquals(x.distinctTexts(), v[i], "code of unanswered row " + row);
+        continue;
+      }
+      assertTrue(v[i] >= 0 && v[i] < x.distinctTexts(), "code " + v[i] + " of row " + row);
+      String text = x.text(row);
+      String known = textOfCode.putIfAbsent(v[i], text);
+      assertEquals(known == null ? text : known, text, "two texts share code " + v[i]);
+      Integer code = codeOfText.get(text);
+      if (code == null) {
+        if (from == 0) {
+          assertEquals(codeOfText.size(), v[i], "first appearance of '" + text + "' at row " + row);
+        }
+        codeOfText.put(text, v[i]);
+      } else {
+        assertEquals(code, v[i], "code of '" + text + "' at row " + row);
+      }
+    }
+    assertArrayEquals(new int[] {-9, -9, -9}, Arrays.copyOfRange(v, n, n + GUARD));
   }
 
   /** {@code allAnswered()} says whether every row is answered. */
@@ -100,6 +139,8 @@ final class BulkReadChecks {
       assertThrows(IndexOutOfBoundsException.class, () -> x.readCodes(from, to, new int[dstLength]));
     } else if (c instanceof MultiSelectColumn x) {
       assertThrows(IndexOutOfBoundsException.class, () -> x.readWords(from, to, 0, new long[dstLength]));
+    } else if (c instanceof TextColumn x) {
+      assertThrows(IndexOutOfBoundsException.class, () -> x.readCodes(from, to, new int[dstLength]));
     }
   }
 

@@ -111,6 +111,21 @@ class BulkReadTest {
   }
 
   @Test
+  void textCodesFollowTheFirstAppearanceOfEachText() {
+    TextColumn c = TextColumn.builder("site")
+        .add("s7").add("s2").addState(AnswerState.MISSING).add("s7").add("s9").add("s2")
+        .addState(AnswerState.REFUSED).build();
+    int[] codes = new int[7];
+    c.readCodes(0, 7, codes);
+    // s7, s2, s9 numbered 0, 1, 2 as they first appear; 3 (= distinctTexts) for the others.
+    assertArrayEquals(new int[] {0, 1, 3, 0, 2, 1, 3}, codes);
+    int[] tail = {-1, -1, -1};
+    c.readCodes(4, 6, tail);
+    assertArrayEquals(new int[] {2, 1, -1}, tail);
+    BulkReadChecks.checkTypicalRanges(c);
+  }
+
+  @Test
   void textStates() {
     TextColumn.Builder b = TextColumn.builder("t");
     for (int i = 0; i < 12; i++) {

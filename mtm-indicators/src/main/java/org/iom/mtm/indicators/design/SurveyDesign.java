@@ -1051,6 +1051,9 @@ public final class SurveyDesign {
       }
       String name = Objects.requireNonNull(s.name());
       Column col = data.column(name);
+      if (col instanceof CategoricalColumn || col instanceof TextColumn) {
+        return codeByColumnCodes(col, name, what, n);
+      }
       Map<String, Integer> index = new HashMap<>();
       List<String> labels = new ArrayList<>();
       int[] codes = new int[n];
@@ -1075,6 +1078,50 @@ public final class SurveyDesign {
           c = index.size();
           index.put(key, c);
           labels.add(key);
+        }
+        codes[i] = c;
+      }
+      return new Coded(codes, labels);
+    }
+
+    /**
+     * Codes a select_one or text column from the codes it already holds, so that a String is
+     * looked up once per distinct value rather than once per row (a text id of a million rows
+     * took a fifth of {@code mtm estimate}'s main thread). The result is the row-by-row one's:
+     * design codes numbered in the order their labels first appear, equal labels one code, and
+     * the same failure at the first row not answered.
+     */
+    private static Coded codeByColumnCodes(Column col, String name, String what, int n) {
+      CategoricalColumn cat = col instanceof CategoricalColumn c ? c : null;
+      TextColumn text = col instanceof TextColumn t ? t : null;
+      int notAnswered = cat != null ? cat.levels().size() : Objects.requireNonNull(text).distinctTexts();
+      int[] codes = new int[n];
+      if (cat != null) {
+        cat.readCodes(0, n, codes);
+      } else {
+        Objects.requireNonNull(text).readCodes(0, n, codes);
+      }
+      int[] designCode = new int[notAnswered];
+      Arrays.fill(designCode, -1);
+      Map<String, Integer> index = new HashMap<>();
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = codes[i];
+        if (k == notAnswered) {
+          throw new IllegalArgumentException(
+              what + " variable '" + name + "' row " + i + ": missing value (" + col.state(i) + ")");
+        }
+        int c = designCode[k];
+        if (c < 0) {
+          String key = cat != null ? cat.level(i) : Objects.requireNonNull(text).text(i);
+          Integer known = index.get(key);
+          if (known == null) {
+            known = index.size();
+            index.put(key, known);
+            labels.add(key);
+          }
+          c = known;
+          designCode[k] = c;
         }
         codes[i] = c;
       }
