@@ -6,12 +6,14 @@ import org.iom.mtm.indicators.estimate.Estimation;
 import org.iom.mtm.indicators.result.ResultTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -77,6 +79,19 @@ public class EstimationBenchmark {
     /** Threads given to {@link Estimation#threads(int)}. */
     @Param({"1", "2"})
     public int threads;
+
+    /**
+     * Runs the task 20 times before JMH's warm-up: on 2 threads the compiler works in the pool's
+     * threads, and the short warm-up of {@code run.sh --quick} would still measure it compiling.
+     *
+     * @param s the data
+     */
+    @Setup(Level.Trial)
+    public void warmUp(SurveyState s) {
+      for (int i = 0; i < 20; i++) {
+        Estimation.of(s.design).multi("obstacles").by("sex", "region").threads(threads).run();
+      }
+    }
   }
 
   /**
