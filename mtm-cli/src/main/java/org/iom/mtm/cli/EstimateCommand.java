@@ -95,6 +95,9 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--suppress", description = "Withhold stat, se and interval of flagged small cells, and as many others as it takes that none can be derived from margins; n and n_total are kept.")
   boolean suppress;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for the estimation (default: the available processors). Any number gives the same numbers: the rows are cut into chunks by row count alone.")
+  @Nullable Integer threads;
+
   @Option(names = "--read-all", description = "Read and check every column of --data, not only the variables the estimates need (slower; the estimates are the same).")
   boolean readAll;
 
@@ -104,6 +107,9 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (threads != null && threads < 1) {
+      throw new InputException("--threads must be at least 1, got " + threads);
+    }
     if (means.isEmpty() && totals.isEmpty() && props.isEmpty() && multis.isEmpty()
         && ratios.isEmpty() && medians.isEmpty() && quantiles.isEmpty()) {
       throw new InputException("nothing to estimate: give --mean, --total, --prop, --multi, --ratio, --median or --quantile");
@@ -156,7 +162,7 @@ final class EstimateCommand implements Callable<Integer> {
               if (deff != null) {
                 e.deff(deff.equalsIgnoreCase("replace") ? DesignEffect.SRSWR : DesignEffect.SRSWOR);
               }
-              return e.run();
+              return e.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads).run();
             });
     if (minN < 0) {
       throw new InputException("--min-n must be >= 0, got " + minN);

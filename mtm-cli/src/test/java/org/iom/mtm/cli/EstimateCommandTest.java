@@ -106,12 +106,29 @@ class EstimateCommandTest {
   }
 
   @Test
+  void anyThreadCountPrintsTheSameTable() {
+    String[] args = {"estimate", "--data", clus1.toString(), "--ids", "dnum", "--weights", "pw", "--fpc", "fpc",
+        "--mean", "api00", "--prop", "stype", "--by", "both", "--deff", "--format", "csv"};
+    String one = MtmTest.mtm(concat(args, "--threads", "1")).out();
+    assertTrue(one.contains("api00"), one);
+    assertEquals(one, MtmTest.mtm(concat(args, "--threads", "4")).out());
+    assertEquals(one, MtmTest.mtm(args).out());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> l = new ArrayList<>(List.of(a));
+    l.addAll(List.of(b));
+    return l.toArray(String[]::new);
+  }
+
+  @Test
   void badInputEndsWithOneLineNamingTheProblem() {
     assertBad("'nosuch'", "--data", strat.toString(), "--mean", "nosuch");
     assertBad("'nosuchby'", "--data", strat.toString(), "--mean", "api00", "--by", "nosuchby");
     assertBad("no such file", "--data", dir.resolve("absent.csv").toString(), "--mean", "api00");
     assertBad("nothing to estimate", "--data", strat.toString());
     assertBad("--ci", "--data", strat.toString(), "--mean", "api00", "--ci", "bogus");
+    assertBad("--threads must be at least 1, got 0", "--data", strat.toString(), "--mean", "api00", "--threads", "0");
   }
 
   @Test
