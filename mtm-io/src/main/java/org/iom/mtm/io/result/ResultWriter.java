@@ -237,18 +237,30 @@ public final class ResultWriter {
   }
 
   /** Only the reading columns that hold something in some row, so tables stay narrow. */
-  private static List<Integer> shownColumns(ResultTable table) {
+  /**
+   * The cells of every row, formatted once: a column shown is one with a cell in any row, and
+   * formatting the rows again for each column took a twentieth of a short {@code mtm estimate}.
+   */
+  private static List<List<String>> allCells(ResultTable table) {
+    List<List<String>> all = new ArrayList<>(table.size());
+    for (ResultRow r : table.rows()) {
+      all.add(cells(r));
+    }
+    return all;
+  }
+
+  private static List<Integer> shownColumns(List<List<String>> rows) {
     List<Integer> shown = new ArrayList<>();
     for (String name : READING_COLUMNS) {
       int i = ResultTable.COLUMNS.indexOf(name);
       boolean always = name.equals("analysis_type") || name.equals("analysis_var") || name.equals("stat")
           || name.equals("n") || name.equals("n_total");
       boolean any = always;
-      for (ResultRow r : table.rows()) {
+      for (List<String> c : rows) {
         if (any) {
           break;
         }
-        any = !cells(r).get(i).isEmpty();
+        any = !c.get(i).isEmpty();
       }
       if (any) {
         shown.add(i);
@@ -262,7 +274,8 @@ public final class ResultWriter {
   }
 
   private static void writeMarkdown(ResultTable table, Writer out) {
-    List<Integer> shown = shownColumns(table);
+    List<List<String>> all = allCells(table);
+    List<Integer> shown = shownColumns(all);
     int flagsColumn = ResultTable.COLUMNS.indexOf("flags");
     Set<Flag> used = EnumSet.noneOf(Flag.class);
     StringBuilder sb = new StringBuilder();
@@ -275,8 +288,9 @@ public final class ResultWriter {
       sb.append(numeric(i) ? " ---: |" : " --- |");
     }
     sb.append('\n');
-    for (ResultRow r : table.rows()) {
-      List<String> c = cells(r);
+    for (int row = 0; row < table.size(); row++) {
+      ResultRow r = table.rows().get(row);
+      List<String> c = all.get(row);
       sb.append('|');
       for (int i : shown) {
         String cell;
@@ -324,10 +338,10 @@ public final class ResultWriter {
   }
 
   private static void writeText(ResultTable table, Writer out) {
-    List<Integer> shown = shownColumns(table);
+    List<List<String>> all = allCells(table);
+    List<Integer> shown = shownColumns(all);
     List<List<String>> body = new ArrayList<>();
-    for (ResultRow r : table.rows()) {
-      List<String> c = cells(r);
+    for (List<String> c : all) {
       List<String> line = new ArrayList<>(shown.size());
       for (int i : shown) {
         line.add(c.get(i).replace('\n', ' ').replace('\r', ' '));
