@@ -41,6 +41,18 @@ final class BulkReadChecks {
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(v[i]), "value of row " + (from + i));
       }
       assertArrayEquals(new double[] {-7.5, -7.5, -7.5}, Arrays.copyOfRange(v, n, n + GUARD));
+      // the fused read: the same values bit for bit, and 1.0 exactly where the cell is answered
+      double[] v2 = new double[n + GUARD];
+      double[] ok = new double[n + GUARD];
+      Arrays.fill(v2, -7.5);
+      Arrays.fill(ok, -7.5);
+      x.readValues(from, to, v2, ok);
+      for (int i = 0; i < n; i++) {
+        assertEquals(Double.doubleToRawLongBits(v[i]), Double.doubleToRawLongBits(v2[i]), "fused value of row " + (from + i));
+        assertEquals(x.isAnswered(from + i) ? 1.0 : 0.0, ok[i], "answered of row " + (from + i));
+      }
+      assertArrayEquals(new double[] {-7.5, -7.5, -7.5}, Arrays.copyOfRange(v2, n, n + GUARD));
+      assertArrayEquals(new double[] {-7.5, -7.5, -7.5}, Arrays.copyOfRange(ok, n, n + GUARD));
     } else if (c instanceof CategoricalColumn x) {
       int[] v = new int[n + GUARD];
       Arrays.fill(v, -9);
@@ -135,6 +147,10 @@ final class BulkReadChecks {
   private static void assertValueReadThrows(Column c, int from, int to, int dstLength) {
     if (c instanceof NumericColumn x) {
       assertThrows(IndexOutOfBoundsException.class, () -> x.readValues(from, to, new double[dstLength]));
+      assertThrows(IndexOutOfBoundsException.class,
+          () -> x.readValues(from, to, new double[dstLength], new double[Math.max(dstLength, to - from)]));
+      assertThrows(IndexOutOfBoundsException.class,
+          () -> x.readValues(from, to, new double[Math.max(dstLength, to - from)], new double[dstLength]));
     } else if (c instanceof CategoricalColumn x) {
       assertThrows(IndexOutOfBoundsException.class, () -> x.readCodes(from, to, new int[dstLength]));
     } else if (c instanceof MultiSelectColumn x) {

@@ -8,6 +8,7 @@ import org.iom.mtm.indicators.design.SurveyDesign;
 import org.iom.mtm.indicators.estimate.Plan.Grouping;
 import org.iom.mtm.indicators.estimate.Plan.Kind;
 import org.iom.mtm.indicators.estimate.Plan.Spec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of the one pass: fills a {@link SufficientStatistics} with the same statistics as
@@ -58,6 +59,8 @@ final class ColumnPass {
   private final byte[] raw2 = new byte[BLOCK];
   private final byte[] state = new byte[BLOCK];
   private final double[] y = new double[BLOCK];
+  /** A numeric variable's 1.0 (answered) or 0.0 per row, clustered mode (see {@link #clusteredMean}). */
+  private final double[] answered = new double[BLOCK];
   private final double[] x = new double[BLOCK];
   private final double[] a = new double[BLOCK];
   private final double[] b = new double[BLOCK];
@@ -217,7 +220,10 @@ final class ColumnPass {
       int n = b1 - b0;
       blockStart = b0;
       design.readWeights(b0, b1, w);
-      design.readStrata(b0, b1, h);
+      if (!clustered || seenPerRow) {
+        // clustered, the strata are read only to mark those seen row by row
+        design.readStrata(b0, b1, h);
+      }
       design.readPsus(b0, b1, psu);
       if (ssuUnits) {
         design.readSsus(b0, b1, unit);
@@ -240,6 +246,7 @@ final class ColumnPass {
             switch (specs[s].kind) {
               case CATEGORICAL -> clusteredCategorical(s, g, n);
               case MULTI -> clusteredMulti(s, g, n);
+              case NUMERIC -> clusteredMean(s, g, n);
               default -> clusteredNumeric(s, g, n);
             }
           } else {
@@ -272,7 +279,25 @@ final class ColumnPass {
     int e = epoch;
     long uc = unitCount;
     int[] un = unit;
-    if (!marking[g]) {
+    int @Nullable [] d = index.directTable();
+    if (!marking[g] && d != null && groupings[g].cells == 1 && groupings[g].complete) {
+      // the overall grouping: the unit is the key, no cell to read
+      for (int i = 0; i < n; i++) {
+        int s = d[un[i]];
+        sl[i] = s >= 0 ? s : index.slot(un[i]);
+      }
+    } else if (!marking[g] && d != null) {
+      for (int i = 0; i < n; i++) {
+        int c = cellOf[b0 + i];
+        if (c < 0) {
+          sl[i] = -1;
+          continue;
+        }
+        int key = (int) (c * uc + un[i]);
+        int s = d[key];
+        sl[i] = s >= 0 ? s : index.slot(key);
+      }
+    } else if (!marking[g]) {
       // few slots: the flush visits them all, no mark per row
       for (int i = 0; i < n; i++) {
         int c = cellOf[b0 + i];
@@ -346,8 +371,20 @@ final class ColumnPass {
     switch (spec.kind) {
       case NUMERIC, QUANTILE -> {
         NumericColumn c = spec.num;
-        c.readValues(b0, b1, y);
         byte notAnswered = spec.naRm && !impact ? ABSENT : MISSING;
+        if (clustered && spec.kind == Kind.NUMERIC) {
+          // values and answered flags in one pass over the storage; the kernel multiplies by the
+          // flag, and the states are formed only for the loops that still read them
+          c.readValues(b0, b1, y, answered);
+          if (plan.deff != null || seenPerRow) {
+            double[] ok = answered;
+            for (int i = 0; i < n; i++) {
+              t[i] = ok[i] != 0 ? PRESENT : notAnswered;
+            }
+          }
+          break;
+        }
+        c.readValues(b0, b1, y);
         if (c.allAnswered()) {
           Arrays.fill(t, 0, n, PRESENT);
         } else {
@@ -529,6 +566,101 @@ final class ColumnPass {
   }
 
   private int blockStart;
+
+  /**
+   * Clustered, numeric variable (mean or total): the sums of {@link #clusteredNumeric} with b = w
+   * and a = w y, in one loop over the block without a branch on the answer state: each row's
+   * terms are multiplied by its answered flag (1.0 or 0.0, exact), and a non-answered row counts
+   * as missing only when the spec says so. The sum of b is the present weight, so it is summed
+   * once (at 1; {@link #flushSlot} reads it there). The shift c of a grouping with one cell is
+   * found once per block; with several it is read once per run of one slot (a slot lies in one
+   * cell). Runs of one slot (rows sorted by PSU) are summed in registers.
+   */
+  private void clusteredMean(int s, int g, int n) {
+    Spec spec = specs[s];
+    boolean shifted = spec.shifted;
+    int[] cellOf = groupings[g].cellOfRow;
+    boolean oneCell = groupings[g].cells == 1;
+    double[] cellShift = st.shift[g];
+    int shiftWidth = plan.shiftWidth;
+    int shiftOffset = spec.shiftOffset;
+    int b0 = blockStart;
+    int[] sl = slot[g];
+    double[] acc = unitSums[g];
+    int uw = slotWidth;
+    int uo = slotOffset[s];
+    double[] ok = answered;
+    double[] wt = w;
+    double[] v = y;
+    boolean countMissing = !(spec.naRm && !impact);
+    double c = 0;
+    boolean unset = false;
+    int si = shiftOffset;
+    if (shifted && oneCell) {
+      c = cellShift[si];
+      unset = Double.isNaN(c);
+      if (unset) {
+        c = 0;
+      }
+    }
+    int cur = -1;
+    double np = 0;
+    double nr = 0;
+    double sw = 0;
+    double sa = 0;
+    for (int i = 0; i < n; i++) {
+      int k = sl[i];
+      if (k < 0) {
+        continue;
+      }
+      if (k != cur) {
+        if (cur >= 0) {
+          int o = cur * uw + uo;
+          acc[o] += np;
+          acc[o + 1] += sw;
+          acc[o + 3] += sa;
+          if (countMissing) {
+            acc[o + 2] += nr - np;
+          }
+        }
+        cur = k;
+        np = 0;
+        nr = 0;
+        sw = 0;
+        sa = 0;
+        if (shifted && !oneCell) {
+          si = cellOf[b0 + i] * shiftWidth + shiftOffset;
+          c = cellShift[si];
+          unset = Double.isNaN(c);
+          if (unset) {
+            c = 0;
+          }
+        }
+      }
+      double p = ok[i];
+      double yi = v[i];
+      if (unset && p != 0) {
+        // the cell's first present value, as on the plain path
+        c = yi;
+        cellShift[si] = c;
+        unset = false;
+      }
+      double pw = p * wt[i];
+      nr += 1;
+      np += p;
+      sw += pw;
+      sa += pw * yi - c * pw;
+    }
+    if (cur >= 0) {
+      int o = cur * uw + uo;
+      acc[o] += np;
+      acc[o + 1] += sw;
+      acc[o + 3] += sa;
+      if (countMissing) {
+        acc[o + 2] += nr - np;
+      }
+    }
+  }
 
   /**
    * Clustered, select_one: the selected category only (a zero indicator adds nothing); the
@@ -985,7 +1117,8 @@ final class ColumnPass {
       int o = base + spec.unitOffset;
       u[o] += np;
       boolean numeric = spec.kind == Kind.NUMERIC || spec.kind == Kind.RATIO;
-      double weight = numeric ? acc[a + 4] : acc[a + 1];
+      // b = w but for a ratio (b = w x): the present weight is the sum of b, kept apart for a ratio
+      double weight = spec.kind == Kind.RATIO ? acc[a + 4] : acc[a + 1];
       SufficientStatistics.addCompensated(pw, (cell * nSpecs + s) * 2, weight);
       SufficientStatistics.addCompensated(u, o + 1, acc[a + 1]);
       acc[a + 1] = 0;

@@ -1,5 +1,6 @@
 package org.iom.mtm.indicators.estimate;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,7 @@ final class Plan {
             "by-variables " + vars + " cross into " + cellCount + " domains: too many");
       }
       this.cells = (int) cellCount;
-      this.cellOfRow = new int[n];
+      this.cellOfRow = vars.isEmpty() ? overallCells(n) : new int[n];
       // the level counts as an array: no list call per row and by-variable
       int nVars = vars.size();
       int[] sizes = new int[nVars];
@@ -226,7 +227,10 @@ final class Plan {
         sizes[v] = lv.get(v).size();
       }
       boolean all = true;
-      if (pool == null || parts < 2 || n < (1 << 16)) {
+      if (nVars == 0) {
+        // the overall grouping: every row in cell 0, which the new array already holds
+        all = true;
+      } else if (pool == null || parts < 2 || n < (1 << 16)) {
         all = fillCells(0, n, codes, cats, sizes);
       } else {
         List<Future<Boolean>> ranges = new ArrayList<>();
@@ -241,6 +245,21 @@ final class Plan {
         }
       }
       this.complete = all;
+    }
+
+    /**
+     * The overall grouping's cells: all 0, read only, so one array per row count is shared by the
+     * runs (softly held) instead of 4 bytes per row allocated and cleared for each.
+     */
+    private static volatile SoftReference<int[]> overall = new SoftReference<>(new int[0]);
+
+    private static int[] overallCells(int n) {
+      int[] zeros = overall.get();
+      if (zeros == null || zeros.length != n) {
+        zeros = new int[n];
+        overall = new SoftReference<>(zeros);
+      }
+      return zeros;
     }
 
     /** Each row's cell in [from, to); whether every one of them lies in a cell. */

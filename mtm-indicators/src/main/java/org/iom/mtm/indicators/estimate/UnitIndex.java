@@ -49,6 +49,14 @@ final class UnitIndex {
     mask = cap - 1;
   }
 
+  /**
+   * The direct table (slot of each key, -1 for a key not seen yet), or null when the keys are
+   * hashed: a caller's loop reads it without a call per row, and calls {@link #slot} for a -1.
+   */
+  int @Nullable [] directTable() {
+    return direct;
+  }
+
   /** The slot of a key, inserting it as the next slot when new. */
   int slot(long key) {
     int[] d = direct;
