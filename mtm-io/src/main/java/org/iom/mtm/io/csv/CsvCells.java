@@ -408,10 +408,7 @@ public final class CsvCells implements Closeable {
         }
       }
     }
-    if (tabs > semicolons && tabs > commas) {
-      return '\t';
-    }
-    return semicolons >= commas && semicolons > 0 ? ';' : ',';
+    return CsvReader.chooseDelimiter(semicolons, commas, tabs);
   }
 
   /**
