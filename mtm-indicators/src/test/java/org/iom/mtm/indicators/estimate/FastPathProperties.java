@@ -141,6 +141,36 @@ class FastPathProperties {
     sameTables(plain, e.threads(3).run(), "3 threads");
   }
 
+  /**
+   * One numeric variable alone (the fast path's own loops for it: with the overall grouping the
+   * slots are found in the kernel's loop), a mean or a total, overall or by domain, every design
+   * mode and answer convention.
+   */
+  @Property(tries = 120)
+  void oneNumericVariableAloneGivesThePlainPathsResults(@ForAll @IntRange(min = 1, max = 4) int strata,
+      @ForAll @IntRange(min = 1, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode, @ForAll boolean byDomain,
+      @ForAll boolean total, @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean deff) {
+    int p = mode == 4 ? psus : Math.max(2, psus);
+    DesignedSample sample = DesignedSample.generate(strata, p, rowsPerPsu, 3, seed);
+    SurveyDesign d = design(withAllStates(sample, seed), mode);
+    Estimation e = Estimation.of(d);
+    e = total ? e.total("y") : e.mean("y");
+    e.naRm(naRm);
+    if (byDomain) {
+      e.by("g");
+    }
+    if (impact) {
+      e.conventions(Conventions.IMPACT);
+    }
+    if (deff) {
+      e.deff(DesignEffect.SRSWR);
+    }
+    ResultTable plain = e.runPlain();
+    sameTables(plain, e.run(), "1 thread");
+    sameTables(plain, e.threads(3).run(), "3 threads");
+  }
+
   @Property(tries = 5)
   void anyThreadCountGivesTheSameNumbers(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode) {
     // several chunks: more rows than one chunk holds
