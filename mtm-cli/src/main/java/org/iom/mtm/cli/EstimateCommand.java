@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.iom.mtm.core.data.SurveyData;
+import org.iom.mtm.core.data.TextColumn;
 import org.iom.mtm.indicators.design.SurveyDesign;
 import org.iom.mtm.indicators.disclosure.Disclosure;
 import org.iom.mtm.indicators.disclosure.ReliabilityStandard;
@@ -128,6 +129,28 @@ final class EstimateCommand implements Callable<Integer> {
       survey = InputFiles.readSurvey(data, form, categorical, new LinkedHashSet<>(multis), null);
     }
     SurveyData d = survey.data();
+    for (String v : means) {
+      requireNumbers(survey, v, "--mean");
+    }
+    for (String v : medians) {
+      requireNumbers(survey, v, "--median");
+    }
+    for (String q : quantiles) {
+      requireNumbers(survey, quantileVar(q), "--quantile");
+    }
+    for (String r : ratios) {
+      for (String part : r.split("/", -1)) {
+        requireNumbers(survey, part.strip(), "--ratio");
+      }
+    }
+    if (design.weights != null) {
+      requireNumbers(survey, design.weights, "--weights");
+      requireEveryRow(survey, design.weights, "--weights");
+    }
+    for (String f : design.fpc) {
+      requireNumbers(survey, f, "--fpc");
+      requireEveryRow(survey, f, "--fpc");
+    }
     ResultTable table =
         InputFiles.inFile(
             data,
@@ -248,5 +271,47 @@ final class EstimateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("--conventions: '" + name + "' is not r or impact");
     }
+  }
+
+  /**
+   * A variable the estimate needs as numbers that the file gave as text (no form, and a cell that
+   * is not a number): the error names the file, the line and the first such value, not only the
+   * column's type.
+   */
+  private static void requireNumbers(InputFiles.Survey survey, String variable, String flag) {
+    if (!(survey.data().find(variable).orElse(null) instanceof TextColumn text)) {
+      return;
+    }
+    for (int row = 0; row < text.size(); row++) {
+      if (text.isAnswered(row) && !isNumber(text.text(row))) {
+        long line = survey.read().line(row);
+        throw new InputException(survey.file() + (line > 0 ? ":" + line : "") + ": column '" + variable
+            + "': value '" + text.text(row) + "' is not a number, so the column was read as text; "
+            + flag + " needs numbers (a --form declares the type; KoBo writes numbers with a dot)");
+      }
+    }
+  }
+
+  /** A design variable needs a value on every row: the first row without one, with its line. */
+  private static void requireEveryRow(InputFiles.Survey survey, String variable, String flag) {
+    org.iom.mtm.core.data.Column c = survey.data().find(variable).orElse(null);
+    if (c == null || c.allAnswered()) {
+      return;
+    }
+    for (int row = 0; row < c.size(); row++) {
+      if (!c.isAnswered(row)) {
+        long line = survey.read().line(row);
+        throw new InputException(survey.file() + (line > 0 ? ":" + line : "") + ": column '" + variable
+            + "': no value (" + c.state(row) + "); " + flag + " needs one on every row");
+      }
+    }
+  }
+
+  /** A decimal number as KoBo writes it: digits, a dot, an exponent; not Java's 1d, 0x1p3 or NaN. */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private static boolean isNumber(String s) {
+    return NUMBER.matcher(s.strip()).matches();
   }
 }

@@ -132,6 +132,21 @@ class EstimateCommandTest {
   }
 
   @Test
+  void textWhereNumbersAreNeededIsNamedWithItsLine() throws IOException {
+    // no form: y is read as text because of one cell, which the error names with its line
+    Path f = dir.resolve("text.csv");
+    Files.writeString(f, "id;w;y\n1;2;3\n2;1;4,5\n3;1;5\n");
+    assertBad("text.csv:3: column 'y': value '4,5' is not a number", "--data", f.toString(), "--weights", "w", "--mean", "y");
+    Path g = dir.resolve("textweight.csv");
+    Files.writeString(g, "id,w,y\n1,2,3\n2,1,4\n3,n/a,5\n");
+    assertBad("textweight.csv:4: column 'w': no value (MISSING); --weights needs one on every row",
+        "--data", g.toString(), "--weights", "w", "--mean", "y");
+    Path h = dir.resolve("wordweight.csv");
+    Files.writeString(h, "id,w,y\n1,2,3\n2,heavy,4\n3,1,5\n");
+    assertBad("wordweight.csv:3: column 'w': value 'heavy' is not a number", "--data", h.toString(), "--weights", "w", "--mean", "y");
+  }
+
+  @Test
   void negativeWeightIsNamed() throws IOException {
     String text = "id,w,y\n1,2,3\n2,-1,4\n3,1,5\n";
     Path f = dir.resolve("neg.csv");
