@@ -28,6 +28,7 @@ import org.iom.mtm.core.respondent.Screening;
 import org.iom.mtm.indicators.disclosure.KAnonymity;
 import org.iom.mtm.io.ReadException;
 import org.iom.mtm.io.ReadProblem;
+import org.iom.mtm.io.kobo.ChoiceFilterCheck;
 import org.iom.mtm.io.csv.CsvOptions;
 import org.iom.mtm.io.kobo.KoboOptions;
 import org.iom.mtm.io.kobo.SpecialAnswers;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mtm validate}: checks survey data against their XLSForm (types, choice codes,
- * constraints, required answers, skip logic) and, when criteria are given, the eligibility of
+ * constraints, required answers, skip logic, choice filters) and, when criteria are given, the eligibility of
  * each respondent; prints the read report. Exit 0 when nothing is
  * wrong, 2 when the data do not fit (the first problem on stderr) or cannot be read.
  */
@@ -54,8 +55,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Check KoBo data (CSV, XLSX or JSON) against their form (XLSForm .xlsx, KoBo asset JSON, or"
           + " survey.csv with choices.csv beside it) and print the read report: rows read and used,"
-          + " and every cell that is not a number, not a choice, fails its constraint or lacks a"
-          + " required answer, with file, line, column and value.",
+          + " and every cell that is not a number, not a choice, fails its constraint, lacks a"
+          + " required answer or is a choice its choice_filter would not offer given the row's other"
+          + " answers, with file, line, column and value.",
       "Exit status 0 when the data fit the form, 2 otherwise."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -115,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (ReadException e) {
       throw new InputException(e.getMessage(), e);
     }
-    ReadReport report = eligibility(read);
+    ReadReport report = eligibility(read, ChoiceFilterCheck.check(f, read));
     PrintWriter out = spec.commandLine().getOut();
     if (fmt.equals("json")) {
       out.print(report.toJson());
@@ -149,9 +151,9 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** Screens every row with the criteria given; each ineligible row is an error at its line. */
-  private ReadReport eligibility(SurveyRead read) {
+  private ReadReport eligibility(SurveyRead read, ReadReport base) {
     if (minAge == null && excludedNationalities.isEmpty()) {
-      return read.report();
+      return base;
     }
     List<EligibilityRule> rules = new ArrayList<>();
     try {
@@ -173,7 +175,7 @@ final class ValidateCommand implements Callable<Integer> {
     Column age = minAge == null ? null : variable(d, ageVar, "--age-var");
     Column nat = excludedNationalities.isEmpty() ? null : variable(d, nationalityVar, "--nationality-var");
     Column id = d.find("_uuid").orElse(null);
-    ReadReport.Builder b = read.report().toBuilder();
+    ReadReport.Builder b = base.toBuilder();
     int eligible = 0;
     for (int r = 0; r < d.rowCount(); r++) {
       String rid = id != null && id.isAnswered(r) ? text(id, r) : "row " + (r + 1);

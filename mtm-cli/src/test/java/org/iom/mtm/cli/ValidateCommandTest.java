@@ -43,6 +43,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void anAnswerItsChoiceFilterWouldNotOfferIsAnError() throws IOException {
+    Path form = dir.resolve("cascade").resolve("survey.csv");
+    Files.createDirectories(form.getParent());
+    Files.writeString(form,
+        "type,name,label,choice_filter\n"
+            + "select_one region,region,Region,\n"
+            + "select_one district,district,District,region=${region}\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(form.resolveSibling("choices.csv"),
+        "list_name,name,label,region\nregion,north,North,\nregion,south,South,\n"
+            + "district,n1,N1,north\ndistrict,s1,S1,south\ndistrict,other,Other,north\ndistrict,other,Other,south\n",
+        StandardCharsets.UTF_8);
+    Path data = dir.resolve("cascade.csv");
+    // "other" stands under both regions: the form keeps its first row (north), so it is not judged
+    Files.writeString(data, "region,district\nnorth,n1\nnorth,s1\nsouth,other\n", StandardCharsets.UTF_8);
+    MtmTest.Run r = MtmTest.mtm("validate", "--form", form.toString(), "--data", data.toString());
+    assertEquals(2, r.status(), r.out());
+    assertEquals("mtm: error: " + data + ":3:0: column 'district': not among the choices its choice_filter"
+        + " 'region=${region}' offers given region = 'north': 's1'", r.err().strip());
+  }
+
+  @Test
   void dataThatDoNotFitExitTwoWithTheFirstProblemOnOneLine() throws IOException {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "consent,age,needs\nyes,16,food\nmaybe,40,food\nyes,,\nyes,20,fire\n",

@@ -66,8 +66,26 @@ public final class FormExpression {
    *     outside the subset
    */
   public static FormExpression parse(String text) {
+    return parse(text, false);
+  }
+
+  /**
+   * Parses a {@code choice_filter}: besides {@code ${name}} references to answers, a bare name
+   * ({@code region}, {@code name}) is a column of the choice being tested, as XLSForm has it.
+   *
+   * @param text the filter as the form writes it
+   * @return the expression; test it with {@link #testChoice}
+   * @throws ExpressionException naming the expression and the position when it is malformed or
+   *     outside the subset
+   */
+  public static FormExpression parseChoiceFilter(String text) {
+    return parse(text, true);
+  }
+
+  private static FormExpression parse(String text, boolean choiceColumns) {
     Objects.requireNonNull(text, "expression");
     Parser p = new Parser(text);
+    p.choiceColumns = choiceColumns;
     Node n = p.parseExpression();
     if (p.peek().kind != Kind.END) {
       throw p.error("unexpected '" + p.peek().text + "'");
@@ -103,7 +121,21 @@ public final class FormExpression {
    * @throws ExpressionException when a regular expression in the form is malformed
    */
   public boolean test(Function<String, @Nullable String> values, @Nullable String current) {
-    return bool(root.eval(new Env(values, current == null ? "" : current)));
+    return bool(root.eval(new Env(values, current == null ? "" : current, c -> null)));
+  }
+
+  /**
+   * Evaluates a {@code choice_filter} for one choice: whether the form offers it given the answers.
+   *
+   * @param values the raw answer of each referenced question by name, as for {@link #test}
+   * @param choiceColumns the choice's columns by name ({@code name} and the extra columns of its
+   *     {@code choices} row); null for a column the choice lacks
+   * @return the boolean value
+   * @throws ExpressionException when a regular expression in the form is malformed
+   */
+  public boolean testChoice(
+      Function<String, @Nullable String> values, Function<String, @Nullable String> choiceColumns) {
+    return bool(root.eval(new Env(values, "", choiceColumns)));
   }
 
   @Override
@@ -113,7 +145,9 @@ public final class FormExpression {
 
   // ------------------------------------------------------------------ values
 
-  private record Env(Function<String, @Nullable String> values, String current) {}
+  private record Env(
+      Function<String, @Nullable String> values, String current,
+      Function<String, @Nullable String> choiceColumns) {}
 
   private static boolean bool(Object v) {
     if (v instanceof Boolean b) {
@@ -212,6 +246,15 @@ public final class FormExpression {
     @Override
     public Object eval(Env env) {
       String v = env.values().apply(name);
+      return v == null ? "" : v;
+    }
+  }
+
+  /** A bare name in a choice filter: a column of the choice being tested. */
+  private record ChoiceColumn(String name) implements Node {
+    @Override
+    public Object eval(Env env) {
+      String v = env.choiceColumns().apply(name);
       return v == null ? "" : v;
     }
   }
@@ -349,6 +392,8 @@ public final class FormExpression {
     private final Set<String> refs = new LinkedHashSet<>();
     private int i;
     private int depth;
+    /** Whether a bare name is a column of the choice (a choice_filter), not an error. */
+    boolean choiceColumns;
 
     Parser(String src) {
       this.src = src;
@@ -572,6 +617,9 @@ public final class FormExpression {
 
     private Node call() {
       Token name = tokens.get(i++);
+      if (peek().kind != Kind.LPAREN && choiceColumns) {
+        return new ChoiceColumn(name.text);
+      }
       if (peek().kind != Kind.LPAREN) {
         throw unsupported("the name '" + name.text + "' (XPath paths or variables)");
       }

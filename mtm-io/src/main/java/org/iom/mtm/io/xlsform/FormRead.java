@@ -1,7 +1,9 @@
 package org.iom.mtm.io.xlsform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.iom.mtm.core.form.Questionnaire;
 import org.iom.mtm.io.ReadProblem;
 
@@ -10,8 +12,11 @@ import org.iom.mtm.io.ReadProblem;
  *
  * @param form the questionnaire
  * @param warnings rows skipped (unknown types), duplicate choices dropped, names generated
+ * @param repeatedChoices per choice list, the names that stood on more than one row (cascading
+ *     lists repeat "other" under each parent); the form keeps the first row of each, so a {@code
+ *     choice_filter} cannot be judged for them
  */
-public record FormRead(Questionnaire form, List<ReadProblem> warnings) {
+public record FormRead(Questionnaire form, List<ReadProblem> warnings, Map<String, Set<String>> repeatedChoices) {
   /**
    * Copies.
    *
@@ -20,5 +25,16 @@ public record FormRead(Questionnaire form, List<ReadProblem> warnings) {
   public FormRead {
     Objects.requireNonNull(form, "form");
     warnings = List.copyOf(warnings);
+    repeatedChoices = Map.copyOf(repeatedChoices);
+  }
+
+  /**
+   * A form without repeated choice names.
+   *
+   * @param form the questionnaire
+   * @param warnings what the reader skipped or changed
+   */
+  public FormRead(Questionnaire form, List<ReadProblem> warnings) {
+    this(form, warnings, Map.of());
   }
 }

@@ -312,17 +312,19 @@ public final class XlsFormReader {
         throw at(surveyFile, r, c, "name", e.getMessage(), e);
       }
     }
-    for (ChoiceList l : choiceLists(choicesFile, choices, warnings)) {
+    Map<String, Set<String>> repeated = new HashMap<>();
+    for (ChoiceList l : choiceLists(choicesFile, choices, warnings, repeated)) {
       b.choices(l);
     }
     try {
-      return new FormRead(b.build(), warnings);
+      return new FormRead(b.build(), warnings, repeated);
     } catch (IllegalArgumentException e) {
       throw new ReadException(ReadProblem.ofFile(surveyFile, "not a valid form: " + e.getMessage()), e);
     }
   }
 
-  private static List<ChoiceList> choiceLists(String file, SheetTable choices, List<ReadProblem> warnings) {
+  private static List<ChoiceList> choiceLists(
+      String file, SheetTable choices, List<ReadProblem> warnings, Map<String, Set<String>> repeated) {
     Columns c = new Columns(choices.header());
     Set<String> known = new HashSet<>(List.of("list_name", "list name", "name", "label", "$autoname", "$kuid", "image", "media::image"));
     Map<String, List<Choice>> lists = new LinkedHashMap<>();
@@ -345,6 +347,7 @@ public final class XlsFormReader {
         continue;
       }
       if (!names.computeIfAbsent(list, k -> new HashSet<>()).add(name)) {
+        repeated.computeIfAbsent(list, k -> new HashSet<>()).add(name);
         warnings.add(new ReadProblem(file, r.line(), c.index("name") + 1, "name", name,
             "choice repeated in list '" + list + "'; the first is kept"));
         continue;

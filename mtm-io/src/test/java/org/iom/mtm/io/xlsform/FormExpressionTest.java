@@ -112,4 +112,18 @@ class FormExpressionTest {
     }
     e.test(n -> "1", "2");
   }
+
+  @Test
+  void aChoiceFilterReadsBareNamesFromTheChoice() {
+    FormExpression e = FormExpression.parseChoiceFilter("name != ${first} and region = ${region}");
+    java.util.Map<String, String> answers = java.util.Map.of("first", "a", "region", "north");
+    assertTrue(e.testChoice(answers::get, c -> java.util.Map.of("name", "b", "region", "north").get(c)));
+    assertFalse(e.testChoice(answers::get, c -> java.util.Map.of("name", "a", "region", "north").get(c)));
+    assertFalse(e.testChoice(answers::get, c -> java.util.Map.of("name", "b", "region", "south").get(c)));
+    assertFalse(e.testChoice(answers::get, c -> java.util.Map.of("name", "b").get(c)), "a column the choice lacks is empty");
+    // elsewhere a bare name stays outside the subset
+    FormExpression.ExpressionException x =
+        assertThrows(FormExpression.ExpressionException.class, () -> FormExpression.parse("region = ${region}"));
+    assertTrue(x.unsupported(), x.getMessage());
+  }
 }
