@@ -91,9 +91,7 @@ public final class CategoricalColumn implements Column {
 
   @Override
   public void readStates(int from, int to, byte[] dst) {
-    States.checkRange(from, to, size, dst.length);
-    if (allAnswered) {
-      Arrays.fill(dst, 0, to - from, (byte) 0);
+    if (States.readAllAnswered(allAnswered, from, to, size, dst)) {
       return;
     }
     int off = -from;

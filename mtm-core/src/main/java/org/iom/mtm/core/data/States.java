@@ -1,5 +1,7 @@
 package org.iom.mtm.core.data;
 
+import java.util.Arrays;
+
 /**
  * Helpers shared by the column classes: row and range checks, the error for reading the value of
  * a cell that holds none, and the shared empty arrays that stand for "this storage is not used".
@@ -54,5 +56,19 @@ final class States {
   static IllegalStateException notAnswered(String column, int row, AnswerState s) {
     return new IllegalStateException(
         "column '" + column + "' row " + row + " holds no value: its state is " + s);
+  }
+
+  /**
+   * The start of every column's {@code readStates}: checks the range, and for a column with every
+   * cell answered writes the block's states (all {@code ANSWERED}) and returns true, so the
+   * column's own decoding runs only when some cell is not answered.
+   */
+  static boolean readAllAnswered(boolean allAnswered, int from, int to, int size, byte[] dst) {
+    checkRange(from, to, size, dst.length);
+    if (allAnswered) {
+      Arrays.fill(dst, 0, to - from, (byte) 0);
+      return true;
+    }
+    return false;
   }
 }

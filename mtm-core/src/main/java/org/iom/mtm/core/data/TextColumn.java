@@ -148,9 +148,7 @@ public final class TextColumn implements Column {
 
   @Override
   public void readStates(int from, int to, byte[] dst) {
-    States.checkRange(from, to, size, dst.length);
-    if (allAnswered) {
-      Arrays.fill(dst, 0, to - from, (byte) 0);
+    if (States.readAllAnswered(allAnswered, from, to, size, dst)) {
       return;
     }
     for (int i = from; i < to; i++) {
