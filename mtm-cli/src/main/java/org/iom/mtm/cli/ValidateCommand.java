@@ -13,12 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.iom.mtm.core.Round;
 import org.iom.mtm.core.data.AnswerState;
-import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
-import org.iom.mtm.core.data.MultiSelectColumn;
-import org.iom.mtm.core.data.NumericColumn;
 import org.iom.mtm.core.data.SurveyData;
-import org.iom.mtm.core.data.TextColumn;
 import org.iom.mtm.core.geo.Country;
 import org.iom.mtm.core.respondent.EligibilityCriteria;
 import org.iom.mtm.core.respondent.EligibilityRule;
@@ -35,6 +31,7 @@ import org.iom.mtm.io.kobo.SpecialAnswers;
 import org.iom.mtm.io.kobo.SurveyRead;
 import org.iom.mtm.io.kobo.SurveyReader;
 import org.iom.mtm.io.report.ReadReport;
+import org.iom.mtm.io.xlsform.FormExpression;
 import org.iom.mtm.io.xlsform.FormRead;
 import org.iom.mtm.io.xlsform.XlsFormReader;
 import org.jspecify.annotations.Nullable;
@@ -218,18 +215,9 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static String text(Column c, int row) {
-    if (c instanceof NumericColumn n) {
-      double v = n.value(row);
-      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-    if (c instanceof CategoricalColumn k) {
-      return k.level(row);
-    }
-    if (c instanceof TextColumn t) {
-      return t.text(row);
-    }
-    return String.join(" ", ((MultiSelectColumn) c).options());
+    return FormExpression.answer(c, row);
   }
+
 
   private KoboOptions options(FormRead f) {
     CsvOptions csv = CsvOptions.DETECT;

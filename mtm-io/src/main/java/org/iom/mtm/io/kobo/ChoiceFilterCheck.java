@@ -5,12 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
 import org.iom.mtm.core.data.MultiSelectColumn;
-import org.iom.mtm.core.data.NumericColumn;
 import org.iom.mtm.core.data.SurveyData;
-import org.iom.mtm.core.data.TextColumn;
 import org.iom.mtm.core.form.Choice;
 import org.iom.mtm.core.form.ChoiceList;
 import org.iom.mtm.core.form.Question;
@@ -85,7 +82,7 @@ public final class ChoiceFilterCheck {
           key.add(option);
           Map<String, String> values = new HashMap<>();
           for (Column c : refs) {
-            String v = raw(c, row);
+            String v = FormExpression.answer(c, row);
             key.add(v);
             values.put(c.name(), v);
           }
@@ -118,34 +115,9 @@ public final class ChoiceFilterCheck {
     return String.join(", ", parts);
   }
 
+  /** The chosen options of an answered select: one for a select_one, any number for a select_multiple. */
   private static List<String> chosen(Column c, int row) {
-    if (c instanceof CategoricalColumn k) {
-      return List.of(k.level(row));
-    }
-    if (c instanceof MultiSelectColumn m) {
-      List<String> l = new ArrayList<>();
-      for (int o = 0; o < m.options().size(); o++) {
-        if (m.selected(row, o)) {
-          l.add(m.options().get(o));
-        }
-      }
-      return l;
-    }
-    if (c instanceof TextColumn t) {
-      return List.of(t.text(row));
-    }
-    return List.of(raw(c, row));
-  }
-
-  /** An answer as the export writes it: a select_multiple's options separated by spaces. */
-  private static String raw(Column c, int row) {
-    if (c instanceof NumericColumn n) {
-      double v = n.value(row);
-      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-    if (c instanceof MultiSelectColumn) {
-      return String.join(" ", chosen(c, row));
-    }
-    return chosen(c, row).get(0);
+    String a = FormExpression.answer(c, row);
+    return c instanceof MultiSelectColumn ? (a.isEmpty() ? List.of() : List.of(a.split(" "))) : List.of(a);
   }
 }

@@ -183,6 +183,40 @@ public final class FormExpression {
     }
   }
 
+  /**
+   * An answered cell as expressions see it, the way a KoBo export writes it: a number without a
+   * trailing {@code .0} when whole, a select_one's choice name, a select_multiple's chosen names
+   * separated by spaces, a text as it is.
+   *
+   * @param column the column
+   * @param row an answered row
+   * @return the answer's text
+   * @throws IllegalStateException when the cell is not answered
+   */
+  public static String answer(org.iom.mtm.core.data.Column column, int row) {
+    if (column instanceof org.iom.mtm.core.data.NumericColumn n) {
+      return str(n.value(row));
+    }
+    if (column instanceof org.iom.mtm.core.data.CategoricalColumn c) {
+      return c.level(row);
+    }
+    if (column instanceof org.iom.mtm.core.data.TextColumn t) {
+      return t.text(row);
+    }
+    org.iom.mtm.core.data.MultiSelectColumn m = (org.iom.mtm.core.data.MultiSelectColumn) column;
+    if (!m.isAnswered(row)) {
+      throw new IllegalStateException(
+          "column '" + m.name() + "' row " + row + " holds no value: its state is " + m.state(row));
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int o = 0; o < m.options().size(); o++) {
+      if (m.selected(row, o)) {
+        sb.append(sb.length() == 0 ? "" : " ").append(m.options().get(o));
+      }
+    }
+    return sb.toString();
+  }
+
   private static String str(Object v) {
     if (v instanceof String s) {
       return s;
