@@ -109,6 +109,11 @@ public enum ConfidenceInterval {
         return continuous(p, se, df, level);
       case LOGIT:
       case XLOGIT: {
+        if (!(p > 0 && p < 1)) {
+          // the logit of 0 or 1 is infinite: no interval, as R's svyciprop gives NaN; without this
+          // an se of 0 gave (NaN, NaN) and an se of 1e-17 (rounding) gave (NaN, 1)
+          return new double[] {Double.NaN, Double.NaN};
+        }
         double q = Quantiles.t(1 - alpha / 2, df);
         double eta = Math.log(p / (1 - p));
         double s = se / (p * (1 - p));

@@ -703,7 +703,10 @@ public final class Estimation {
           alpha = 1;
           beta = 0;
         } else {
-          est = aTotal / bTotal;
+          // a share that every present row holds is 1 exactly, whatever order its two sums were
+          // taken in (else 1 - 1e-16 in one row order, with a logit interval, and 1 in another,
+          // without one: EstimationProperties.invariantToTheOrderOfTheRows found it)
+          est = proportion && positive == present ? 1 : aTotal / bTotal;
           alpha = 1 / bTotal;
           beta = -est / bTotal;
         }
