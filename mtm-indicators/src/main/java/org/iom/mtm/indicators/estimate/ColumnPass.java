@@ -32,8 +32,14 @@ import org.jspecify.annotations.Nullable;
 final class ColumnPass {
   /** Rows per block: the block's arrays stay in the first-level cache. */
   static final int BLOCK = 2048;
-  /** Rows between compensated flushes of the plain sums. */
-  static final int FLUSH = 1 << 16;
+  /**
+   * Rows between compensated flushes of the plain sums: a chunk's rows ({@link
+   * Estimation#chunkSize}) up to 16.7M rows, so that a chunk flushes once. A plain sum over a
+   * period loses at most about {@code FLUSH * 2^-53}, 3e-11 of the sum of its absolute terms, and
+   * far less in practice (the error of a sum of random roundings grows as the square root of
+   * the rows); the compensated sums keep that from growing over the periods.
+   */
+  static final int FLUSH = 1 << 18;
 
   private static final byte ABSENT = 0;
   private static final byte PRESENT = 1;
@@ -176,7 +182,9 @@ final class ColumnPass {
     }
     marking = new boolean[g];
     for (int i = 0; i < g; i++) {
-      marking[i] = !clustered || (long) groupings[i].cells * unitCount > (FLUSH >> 2);
+      // clustered, a flush visits every slot of the index: the index is this chunk's, so all its
+      // slots were touched, and a mark per row would cost more than the untouched slots it skips
+      marking[i] = !clustered;
     }
     seenFromSlots = new boolean[g];
     boolean fromSlots = false;
@@ -265,7 +273,9 @@ final class ColumnPass {
         flush();
       }
     }
-    flush();
+    if (sinceFlush > 0) {
+      flush();
+    }
   }
 
   /** The block's (cell, unit) slots of a grouping, -1 outside every domain; marks them touched. */
@@ -284,7 +294,7 @@ final class ColumnPass {
       // the overall grouping: the unit is the key, no cell to read
       for (int i = 0; i < n; i++) {
         int s = d[un[i]];
-        sl[i] = s >= 0 ? s : index.slot(un[i]);
+        sl[i] = s >= 0 ? s : index.slot(un[i], 0);
       }
     } else if (!marking[g] && d != null) {
       for (int i = 0; i < n; i++) {
@@ -295,13 +305,13 @@ final class ColumnPass {
         }
         int key = (int) (c * uc + un[i]);
         int s = d[key];
-        sl[i] = s >= 0 ? s : index.slot(key);
+        sl[i] = s >= 0 ? s : index.slot(key, c);
       }
     } else if (!marking[g]) {
       // few slots: the flush visits them all, no mark per row
       for (int i = 0; i < n; i++) {
         int c = cellOf[b0 + i];
-        sl[i] = c < 0 ? -1 : index.slot(c * uc + un[i]);
+        sl[i] = c < 0 ? -1 : index.slot(c * uc + un[i], c);
       }
     } else {
       for (int i = 0; i < n; i++) {
@@ -310,7 +320,7 @@ final class ColumnPass {
           sl[i] = -1;
           continue;
         }
-        int s = index.slot(c * uc + un[i]);
+        int s = index.slot(c * uc + un[i], c);
         sl[i] = s;
         if (s >= mk.length) {
           mk = Arrays.copyOf(mk, Math.max(mk.length * 2, s + 1));
@@ -1094,8 +1104,8 @@ final class ColumnPass {
     double[] acc = unitSums[g];
     long[] cnt = st.counts[g];
     double[] pw = st.presentWeight[g];
-    long key = st.units[g].key(slotIndex);
-    int cell = (int) (key / unitCount);
+    UnitIndex index = st.units[g];
+    int cell = index.cell(slotIndex);
     int base = slotIndex * plan.unitWidth;
     int accBase = slotIndex * slotWidth;
     for (int s = 0; s < nSpecs; s++) {
@@ -1138,7 +1148,7 @@ final class ColumnPass {
       }
       if (seenFromSlots[g] && weight > 0) {
         // weights are non-negative: a positive present weight is a present row of non-zero weight
-        markSeen(s, (int) (key % unitCount));
+        markSeen(s, (int) (index.key(slotIndex) - cell * unitCount));
       }
     }
   }

@@ -393,10 +393,20 @@ public final class Estimation {
     return this;
   }
 
-  /** Rows per chunk: a function of the row count alone, so that chunks do not depend on threads. */
+  /**
+   * Rows per chunk: a function of the row count alone, so that chunks do not depend on threads.
+   * Chunks hold at most 2^18 rows (one flush period of the fast path) up to 64 chunks, and
+   * their number is a multiple of 4, so that 2 or 4 threads get equal shares of the rows.
+   */
   static int chunkSize(int rows) {
-    int blocks = (rows / 64 + ColumnPass.BLOCK - 1) / ColumnPass.BLOCK;
-    return Math.max(1 << 18, blocks * ColumnPass.BLOCK);
+    long most = 1 << 18;
+    int chunks = (int) Math.min(64, Math.max(1, (rows + most - 1) / most));
+    if (chunks > 1) {
+      chunks = (chunks + 3) & ~3;
+    }
+    int perChunk = (int) (((long) rows + chunks - 1) / chunks);
+    int blocks = (perChunk + ColumnPass.BLOCK - 1) / ColumnPass.BLOCK;
+    return Math.max(1, blocks) * ColumnPass.BLOCK;
   }
 
   private SufficientStatistics part(Plan plan, boolean fast, int from, int to) {
@@ -579,9 +589,8 @@ public final class Estimation {
       int[] psuOf = new int[n];
       int[] stratumOf = new int[n];
       for (int s = 0; s < n; s++) {
-        long key = index.key(s);
-        cellOf[s] = (int) (key / unitCount);
-        unitOf[s] = (int) (key % unitCount);
+        cellOf[s] = index.cell(s);
+        unitOf[s] = (int) (index.key(s) - cellOf[s] * unitCount);
         psuOf[s] = plan.psuOfUnit(unitOf[s]);
         stratumOf[s] = design.stratumOfPsu(psuOf[s]);
       }

@@ -246,7 +246,7 @@ public final class SufficientStatistics {
       if (clustered && unitWidth > 0) {
         int unit = unitSource == UnitSource.PSU ? psu : unitSource == UnitSource.SSU ? design.ssu(row) : row;
         long key = (long) cell * unitCount + unit;
-        int slot = units[g].slot(key);
+        int slot = units[g].slot(key, cell);
         slotBase = slot * unitWidth;
         if (slotBase + unitWidth > unitSums[g].length) {
           unitSums[g] = Arrays.copyOf(unitSums[g], Math.max(unitSums[g].length * 2, slotBase + unitWidth));
@@ -502,9 +502,8 @@ public final class SufficientStatistics {
         delta[i] = their - mine;
       }
     }
-    long unitCount = plan.unitCount();
     for (int slot = 0; slot < theirs.size(); slot++) {
-      int mine = units[g].slot(theirs.key(slot));
+      int mine = units[g].slot(theirs.key(slot), theirs.cell(slot));
       int base = mine * plan.unitWidth;
       if (base + plan.unitWidth > unitSums[g].length) {
         unitSums[g] = Arrays.copyOf(unitSums[g], Math.max(unitSums[g].length * 2, base + plan.unitWidth));
@@ -523,7 +522,7 @@ public final class SufficientStatistics {
           dst[d + j + 1] += src[s + j + 1];
         }
         if (spec.shifted) {
-          int cell = (int) (theirs.key(slot) / unitCount);
+          int cell = theirs.cell(slot);
           double dc = delta[cell * plan.shiftWidth + spec.shiftOffset];
           if (dc != 0) {
             // a - c1 b = (a - c2 b) + (c2 - c1) b

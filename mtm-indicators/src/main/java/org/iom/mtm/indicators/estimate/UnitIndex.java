@@ -18,6 +18,8 @@ final class UnitIndex {
   private long[] keys;
   private int[] slots;
   private long[] keyOfSlot;
+  /** The domain cell of each slot, given at insertion, so that no reader divides the key. */
+  private int[] cellOfSlot;
   private int size;
   private int mask;
 
@@ -38,6 +40,7 @@ final class UnitIndex {
       keys = new long[0];
       slots = new int[0];
       keyOfSlot = new long[Math.max(16, expected)];
+      cellOfSlot = new int[keyOfSlot.length];
       return;
     }
     direct = null;
@@ -46,6 +49,7 @@ final class UnitIndex {
     Arrays.fill(keys, -1);
     slots = new int[cap];
     keyOfSlot = new long[Math.max(16, expected)];
+    cellOfSlot = new int[keyOfSlot.length];
     mask = cap - 1;
   }
 
@@ -57,19 +61,23 @@ final class UnitIndex {
     return direct;
   }
 
-  /** The slot of a key, inserting it as the next slot when new. */
-  int slot(long key) {
+  /**
+   * The slot of a key, inserting it as the next slot when new.
+   *
+   * @param key the key, {@code cell * units + unit}
+   * @param cell the key's cell, kept with a new slot
+   */
+  int slot(long key, int cell) {
     int[] d = direct;
     if (d != null) {
       int slot = d[(int) key];
       if (slot >= 0) {
         return slot;
       }
-      if (size >= keyOfSlot.length) {
-        keyOfSlot = Arrays.copyOf(keyOfSlot, keyOfSlot.length * 2);
-      }
+      grow();
       d[(int) key] = size;
       keyOfSlot[size] = key;
+      cellOfSlot[size] = cell;
       return size++;
     }
     int i = mix(key) & mask;
@@ -79,12 +87,11 @@ final class UnitIndex {
         return slots[i];
       }
       if (k == -1) {
-        if (size >= keyOfSlot.length) {
-          keyOfSlot = Arrays.copyOf(keyOfSlot, keyOfSlot.length * 2);
-        }
+        grow();
         keys[i] = key;
         slots[i] = size;
         keyOfSlot[size] = key;
+        cellOfSlot[size] = cell;
         size++;
         if (size * 2 > keys.length) {
           rehash();
@@ -101,6 +108,18 @@ final class UnitIndex {
 
   long key(int slot) {
     return keyOfSlot[slot];
+  }
+
+  /** The domain cell of a slot's key. */
+  int cell(int slot) {
+    return cellOfSlot[slot];
+  }
+
+  private void grow() {
+    if (size >= keyOfSlot.length) {
+      keyOfSlot = Arrays.copyOf(keyOfSlot, keyOfSlot.length * 2);
+      cellOfSlot = Arrays.copyOf(cellOfSlot, keyOfSlot.length);
+    }
   }
 
   private void rehash() {

@@ -174,7 +174,6 @@ class FastPathProperties {
   @Property(tries = 5)
   void anyThreadCountGivesTheSameNumbers(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode) {
     // several chunks: more rows than one chunk holds
-    // and more (cell, PSU) slots than the flush visits without marks
     DesignedSample sample = DesignedSample.generate(4, 1000, 150, 12, seed);
     SurveyDesign d = design(sample.data(), mode);
     Estimation e = Estimation.of(d).mean("y").prop("g").multi("m").by("sex", "g");

@@ -23,8 +23,10 @@ class UnitIndexProperties {
     boolean[] seen = new boolean[keySpace];
     for (int i = 0; i < lookups; i++) {
       long key = r.nextInt(keySpace);
-      int slot = hashed.slot(key);
-      assertEquals(slot, direct.slot(key), "key " + key);
+      // keys as cell * 7 + unit: the cell is kept with the slot
+      int cell = (int) (key / 7);
+      int slot = hashed.slot(key, cell);
+      assertEquals(slot, direct.slot(key, cell), "key " + key);
       if (!seen[(int) key]) {
         seen[(int) key] = true;
         assertEquals(expectedSize, slot, "a new key takes the next slot");
@@ -35,6 +37,8 @@ class UnitIndexProperties {
     assertEquals(expectedSize, hashed.size());
     for (int s = 0; s < expectedSize; s++) {
       assertEquals(hashed.key(s), direct.key(s), "slot " + s);
+      assertEquals(hashed.key(s) / 7, direct.cell(s), "slot " + s);
+      assertEquals(hashed.key(s) / 7, hashed.cell(s), "slot " + s);
     }
   }
 }
