@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 import org.iom.mtm.indicators.design.SurveyDesign;
 import org.iom.mtm.indicators.estimate.Plan.Grouping;
@@ -344,29 +341,17 @@ public final class Estimation {
    * @throws IllegalArgumentException naming a variable that is absent or of the wrong type
    */
   public ResultTable run() {
-    if (threads == 1) {
-      SufficientStatistics acc = accumulator();
-      if (!ColumnPass.applies(acc.plan)) {
-        acc.acceptRows(0, design.rowCount());
-        return result(acc);
-      }
-      return result(chunked(acc.plan, true, null));
+    if (plan == null) {
+      // the domains' cells computed by ranges of rows on the same threads as the pass
+      plan = plan(threads);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mtm-estimation");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      if (plan == null) {
-        // the domains' cells computed by range on the same threads
-        plan = plan(pool);
-      }
-      Plan p = plan;
-      return result(chunked(p, ColumnPass.applies(p), pool));
-    } finally {
-      pool.shutdownNow();
+    Plan p = plan;
+    if (threads == 1 && !ColumnPass.applies(p)) {
+      SufficientStatistics acc = new SufficientStatistics(p);
+      acc.acceptRows(0, design.rowCount());
+      return result(acc);
     }
+    return result(chunked(p, ColumnPass.applies(p), threads));
   }
 
   /** The plain path alone, row at a time in one accumulator: the reference for the fast path. */
@@ -377,9 +362,11 @@ public final class Estimation {
   }
 
   /**
-   * The number of threads {@link #run()} may use. Default 1. The rows are cut into chunks whose
-   * boundaries depend on the number of rows only, each chunk is accumulated on its own and the
-   * chunks are combined in row order: any number of threads gives the same numbers.
+   * The number of threads {@link #run()} may use: the caller's and, beyond one, threads of a
+   * shared pool of daemon threads, which idle ones return to. Default 1. The rows are cut into
+   * chunks whose boundaries depend on the number of rows only, each chunk is accumulated on its
+   * own and the chunks are combined along a fixed tree: any number of threads gives the same
+   * numbers, to the last bit.
    *
    * @param threads at least 1
    * @return this request
@@ -419,48 +406,41 @@ public final class Estimation {
     return s;
   }
 
-  private SufficientStatistics chunked(Plan plan, boolean fast, @Nullable ExecutorService pool) {
+  /**
+   * The pass over all rows by chunks, on {@code threads} threads. The chunks' accumulators are
+   * combined along a fixed pairwise tree: at step s = 1, 2, 4, ... the part of chunk i, a
+   * multiple of 2s, takes in the part of chunk i + s. The tree's shape depends on the number of
+   * chunks alone, so any number of threads gives the same numbers; the thread that finishes the
+   * second of two siblings combines them, so the combining is spread over the threads as they
+   * finish instead of waiting for the last chunk.
+   */
+  private SufficientStatistics chunked(Plan plan, boolean fast, int threads) {
     int n = design.rowCount();
     int size = chunkSize(n);
     int chunks = Math.max(1, (n + size - 1) / size);
-    if (pool == null || chunks == 1) {
-      SufficientStatistics total = part(plan, fast, 0, Math.min(n, size));
-      for (int c = 1; c < chunks; c++) {
-        total.combine(part(plan, fast, c * size, Math.min(n, (c + 1) * size)));
-      }
-      return total;
-    }
-    List<Future<SufficientStatistics>> parts = new ArrayList<>();
-    for (int c = 0; c < chunks; c++) {
+    SufficientStatistics[] parts = new SufficientStatistics[chunks];
+    int levels = 32 - Integer.numberOfLeadingZeros(chunks - 1);
+    // per (level, left child): how many of the node's two children are done
+    AtomicIntegerArray done = new AtomicIntegerArray(Math.max(1, levels * chunks));
+    Workers.run(threads, chunks, c -> {
       int from = c * size;
-      int to = Math.min(n, from + size);
-      parts.add(pool.submit(() -> part(plan, fast, from, to)));
-    }
-    // combined in row order, whichever finishes first
-    SufficientStatistics total = join(parts.get(0));
-    for (int c = 1; c < chunks; c++) {
-      total.combine(join(parts.get(c)));
-      parts.set(c, null);
-    }
-    return total;
-  }
-
-  /** A task's result, its exception rethrown as it was thrown. */
-  static <T> T join(Future<T> part) {
-    try {
-      return part.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("estimation interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      parts[c] = part(plan, fast, from, Math.min(n, from + size));
+      int i = c;
+      for (int level = 0, step = 1; step < chunks; level++, step <<= 1) {
+        int left = i & -(2 * step);
+        int right = left + step;
+        if (right < chunks) {
+          if (done.incrementAndGet(level * chunks + left) == 1) {
+            // the sibling is still running: its thread combines the two
+            return;
+          }
+          parts[left].combine(parts[right]);
+          parts[right] = null;
+        }
+        i = left;
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    });
+    return parts[0];
   }
 
   /**
@@ -472,12 +452,12 @@ public final class Estimation {
    */
   public SufficientStatistics accumulator() {
     if (plan == null) {
-      plan = plan(null);
+      plan = plan(1);
     }
     return new SufficientStatistics(plan);
   }
 
-  private Plan plan(@Nullable ExecutorService pool) {
+  private Plan plan(int threads) {
     if (requests.isEmpty()) {
       throw new IllegalArgumentException("no statistic requested: ask for a mean, total, prop, ...");
     }
@@ -493,7 +473,7 @@ public final class Estimation {
       gs.add(new Grouping(List.of(), design.data()));
     }
     for (List<String> g : groupings) {
-      gs.add(new Grouping(g, design.data(), pool, threads));
+      gs.add(new Grouping(g, design.data(), threads));
     }
     ConfidenceInterval method = impact ? ConfidenceInterval.T : (ci == null ? ConfidenceInterval.T : ci);
     QuantileRule rule = quantileRule != null ? quantileRule : impact ? QuantileRule.SCHOOL : QuantileRule.MATH;
@@ -508,8 +488,7 @@ public final class Estimation {
    */
   public ResultTable result(SufficientStatistics statistics) {
     Plan plan = statistics.plan;
-    List<ResultRow> rows = new ArrayList<>();
-    new Finisher(plan, statistics).finish(rows);
+    List<ResultRow> rows = Finisher.finish(plan, statistics, threads);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("design", design.toString());
     meta.put("degrees_of_freedom", Integer.toString(design.degreesOfFreedom()));
@@ -533,21 +512,73 @@ public final class Estimation {
     private final TaylorVariance tv;
     private final int strata;
 
-    Finisher(Plan plan, SufficientStatistics st) {
+    Finisher(Plan plan, SufficientStatistics st, @Nullable UnitOrder[] orders) {
       this.plan = plan;
       this.st = st;
       this.design = plan.design;
       this.tv = new TaylorVariance(plan.design);
       this.strata = plan.design.strataCount();
+      this.orders = orders;
     }
 
-    void finish(List<ResultRow> out) {
+    /**
+     * The rows of every (spec, grouping, cell) in that order. On several threads the triples are
+     * cut into ranges, each finished by its own finisher (the variance keeps running sums), and
+     * the ranges' rows are joined in order: the same rows as on one thread.
+     */
+    static List<ResultRow> finish(Plan plan, SufficientStatistics st, int threads) {
+      Finisher first = new Finisher(plan, st, new UnitOrder[plan.groupings.size()]);
+      boolean needOrders = false;
+      int total = 0;
       for (Spec spec : plan.specs) {
-        double df = spec.kind == Kind.QUANTILE ? Double.NaN : specDf(spec);
+        needOrders |= plan.clustered && spec.kind != Kind.QUANTILE;
+        for (Grouping grouping : plan.groupings) {
+          total += grouping.cells;
+        }
+      }
+      if (needOrders) {
+        Workers.run(threads, plan.groupings.size(), g -> first.orders[g] = first.buildUnitOrder(g));
+      }
+      int wanted = threads == 1 ? 1 : Math.min(total, threads * 8);
+      int step = Math.max(1, (total + wanted - 1) / Math.max(1, wanted));
+      int ranges = (total + step - 1) / step;
+      int triples = total;
+      @SuppressWarnings("unchecked") // a generic array for the ranges' rows, filled below
+      List<ResultRow>[] parts = new List[Math.max(1, ranges)];
+      Workers.run(threads, ranges, r -> {
+        List<ResultRow> part = new ArrayList<>();
+        new Finisher(plan, st, first.orders).finish(r * step, Math.min(triples, (r + 1) * step), part);
+        parts[r] = part;
+      });
+      List<ResultRow> out = new ArrayList<>();
+      for (List<ResultRow> part : parts) {
+        if (part != null) {
+          out.addAll(part);
+        }
+      }
+      return out;
+    }
+
+    /** The rows of the (spec, grouping, cell) triples numbered {@code from} to {@code to}. */
+    private void finish(int from, int to, List<ResultRow> out) {
+      int k = 0;
+      for (Spec spec : plan.specs) {
+        double df = Double.NaN;
+        boolean dfKnown = spec.kind == Kind.QUANTILE;
         for (int g = 0; g < plan.groupings.size(); g++) {
           Grouping grouping = plan.groupings.get(g);
-          UnitOrder order = plan.clustered && spec.kind != Kind.QUANTILE ? unitOrder(g) : null;
-          for (int cell = 0; cell < grouping.cells; cell++) {
+          int first = Math.max(0, from - k);
+          int last = Math.min(grouping.cells, to - k);
+          k += grouping.cells;
+          if (first >= last) {
+            continue;
+          }
+          if (!dfKnown) {
+            df = specDf(spec);
+            dfKnown = true;
+          }
+          UnitOrder order = plan.clustered && spec.kind != Kind.QUANTILE ? orders[g] : null;
+          for (int cell = first; cell < last; cell++) {
             List<String> values = grouping.vars.isEmpty() ? List.of() : grouping.values(cell);
             if (spec.kind == Kind.QUANTILE) {
               quantileRows(spec, g, cell, grouping, values, out);
@@ -574,11 +605,8 @@ public final class Estimation {
     /** The clustered store's slots sorted by (cell, stratum, PSU, unit). */
     private record UnitOrder(int[] slots, int[] cellStart, int[] stratum, int[] psu, int[] unit) {}
 
-    private final Map<Integer, UnitOrder> orders = new LinkedHashMap<>();
-
-    private UnitOrder unitOrder(int g) {
-      return orders.computeIfAbsent(g, this::buildUnitOrder);
-    }
+    /** Per grouping, its slots in order, built before the rows (shared, read only). */
+    private final @Nullable UnitOrder[] orders;
 
     private UnitOrder buildUnitOrder(int g) {
       UnitIndex index = st.units[g];
@@ -594,11 +622,27 @@ public final class Estimation {
         psuOf[s] = plan.psuOfUnit(unitOf[s]);
         stratumOf[s] = design.stratumOfPsu(psuOf[s]);
       }
-      double[] cellStratum = new double[n];
-      for (int s = 0; s < n; s++) {
-        cellStratum[s] = (double) cellOf[s] * design.strataCount() + stratumOf[s];
+      long groups = (long) plan.groupings.get(g).cells * design.strataCount();
+      int[] sorted;
+      if (groups + design.psuCount() + unitCount <= 4L * n + 4096) {
+        // small key ranges: counting sorts, least significant key first, each stable
+        int[] cellStratum = new int[n];
+        for (int s = 0; s < n; s++) {
+          cellStratum[s] = cellOf[s] * design.strataCount() + stratumOf[s];
+        }
+        sorted = IndexSort.identity(n);
+        if (!Arrays.equals(unitOf, psuOf)) {
+          sorted = IndexSort.byKey(sorted, unitOf, (int) unitCount);
+        }
+        sorted = IndexSort.byKey(sorted, psuOf, design.psuCount());
+        sorted = IndexSort.byKey(sorted, cellStratum, (int) groups);
+      } else {
+        double[] cellStratum = new double[n];
+        for (int s = 0; s < n; s++) {
+          cellStratum[s] = (double) cellOf[s] * design.strataCount() + stratumOf[s];
+        }
+        sorted = IndexSort.order(n, cellStratum, psuOf, unitOf);
       }
-      int[] sorted = IndexSort.order(n, cellStratum, psuOf, unitOf);
       int cells = plan.groupings.get(g).cells;
       int[] slots = new int[n];
       int[] stratum = new int[n];
@@ -933,7 +977,7 @@ public final class Estimation {
     private double ratioDenominator(Spec spec, int g, int cell) {
       double[] sum = new double[2];
       if (plan.clustered) {
-        UnitOrder order = unitOrder(g);
+        UnitOrder order = Objects.requireNonNull(orders[g], "unit order");
         double[] u = st.unitSums[g];
         for (int i = order.cellStart()[cell]; i < order.cellStart()[cell + 1]; i++) {
           int base = order.slots()[i] * plan.unitWidth + spec.unitOffset;

@@ -7,6 +7,34 @@ package org.iom.mtm.indicators.estimate;
 final class IndexSort {
   private IndexSort() {}
 
+  /** The indices 0..n-1 in order. */
+  static int[] identity(int n) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    return idx;
+  }
+
+  /**
+   * The indices {@code order} stably reordered by {@code key[index]}, a key in [0, range): a
+   * counting sort, linear in the indices and the range.
+   */
+  static int[] byKey(int[] order, int[] key, int range) {
+    int[] start = new int[range + 1];
+    for (int i : order) {
+      start[key[i] + 1]++;
+    }
+    for (int k = 0; k < range; k++) {
+      start[k + 1] += start[k];
+    }
+    int[] out = new int[order.length];
+    for (int i : order) {
+      out[start[key[i]]++] = i;
+    }
+    return out;
+  }
+
   /** Indices 0..n-1 ordered by (a, b, c) ascending, ties in index order. */
   static int[] order(int n, double[] a, int[] b, int[] c) {
     int[] idx = new int[n];

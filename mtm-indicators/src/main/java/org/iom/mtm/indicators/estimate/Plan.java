@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
 import org.iom.mtm.core.data.MultiSelectColumn;
@@ -148,14 +146,11 @@ final class Plan {
     final boolean complete;
 
     Grouping(List<String> vars, SurveyData data) {
-      this(vars, data, null, 1);
+      this(vars, data, 1);
     }
 
-    /**
-     * A grouping whose cells are computed in {@code parts} ranges of rows on {@code pool} (when
-     * given and the data are large).
-     */
-    Grouping(List<String> vars, SurveyData data, @Nullable ExecutorService pool, int parts) {
+    /** A grouping whose cells are computed in ranges of rows on {@code threads} threads. */
+    Grouping(List<String> vars, SurveyData data, int threads) {
       this.vars = List.copyOf(vars);
       int n = data.rowCount();
       List<List<String>> lv = new ArrayList<>();
@@ -230,18 +225,15 @@ final class Plan {
       if (nVars == 0) {
         // the overall grouping: every row in cell 0, which the new array already holds
         all = true;
-      } else if (pool == null || parts < 2 || n < (1 << 16)) {
+      } else if (threads < 2 || n < (1 << 16)) {
         all = fillCells(0, n, codes, cats, sizes);
       } else {
-        List<Future<Boolean>> ranges = new ArrayList<>();
-        int step = (n + parts - 1) / parts;
-        for (int from = 0; from < n; from += step) {
-          int f = from;
-          int t = Math.min(n, from + step);
-          ranges.add(pool.submit(() -> fillCells(f, t, codes, cats, sizes)));
-        }
-        for (Future<Boolean> r : ranges) {
-          all &= Estimation.join(r);
+        int step = (n + threads - 1) / threads;
+        int ranges = (n + step - 1) / step;
+        boolean[] rangeAll = new boolean[ranges];
+        Workers.run(threads, ranges, r -> rangeAll[r] = fillCells(r * step, Math.min(n, (r + 1) * step), codes, cats, sizes));
+        for (boolean a : rangeAll) {
+          all &= a;
         }
       }
       this.complete = all;
@@ -262,47 +254,52 @@ final class Plan {
       return zeros;
     }
 
-    /** Each row's cell in [from, to); whether every one of them lies in a cell. */
+    /**
+     * Each row's cell in [from, to); whether every one of them lies in a cell. A by-variable at a
+     * time over blocks of rows: the cell so far times the variable's levels plus its code, -1 once
+     * a variable has no answer.
+     */
     private boolean fillCells(int from, int to, int[] @Nullable [] codes, @Nullable CategoricalColumn[] cats, int[] sizes) {
-      int nVars = sizes.length;
       int block = 4096;
-      int[][] buf = new int[nVars][];
-      for (int v = 0; v < nVars; v++) {
-        buf[v] = cats[v] != null ? new int[block] : new int[0];
-      }
-      boolean all = true;
+      int[] buf = new int[block];
+      int[] cell = cellOfRow;
+      int negative = 0;
       for (int b0 = from; b0 < to; b0 += block) {
         int b1 = Math.min(to, b0 + block);
-        for (int v = 0; v < nVars; v++) {
+        int m = b1 - b0;
+        for (int v = 0; v < sizes.length; v++) {
+          int size = sizes[v];
           CategoricalColumn cat = cats[v];
+          int[] src;
+          int off;
           if (cat != null) {
             // bulk read: an unanswered cell reads as levels().size(), no domain
-            cat.readCodes(b0, b1, buf[v]);
+            cat.readCodes(b0, b1, buf);
+            src = buf;
+            off = 0;
+          } else {
+            // numeric or text by-variable: -1 for no answer
+            src = codes[v];
+            off = b0;
+          }
+          if (v == 0) {
+            for (int i = 0; i < m; i++) {
+              int c = src[off + i];
+              cell[b0 + i] = c < 0 || c >= size ? -1 : c;
+            }
+          } else {
+            for (int i = 0; i < m; i++) {
+              int c = src[off + i];
+              int before = cell[b0 + i];
+              cell[b0 + i] = before < 0 || c < 0 || c >= size ? -1 : before * size + c;
+            }
           }
         }
         for (int i = b0; i < b1; i++) {
-          int cell = 0;
-          for (int v = 0; v < nVars; v++) {
-            int code;
-            if (cats[v] != null) {
-              code = buf[v][i - b0];
-              if (code == sizes[v]) {
-                code = -1;
-              }
-            } else {
-              code = codes[v][i];
-            }
-            if (code < 0) {
-              cell = -1;
-              break;
-            }
-            cell = cell * sizes[v] + code;
-          }
-          cellOfRow[i] = cell;
-          all &= cell >= 0;
+          negative |= cell[i];
         }
       }
-      return all;
+      return negative >= 0;
     }
 
     /** The by-values of a cell, in the order of the by-variables. */
