@@ -120,6 +120,17 @@ final class ColumnPass {
   private final boolean[] seenFromSlots;
   private final boolean seenPerRow;
   private int sinceFlush;
+  /**
+   * Per grouping and spec, for a numeric variable of a grouping whose one domain holds every row:
+   * the period's sums per unit, indexed by the unit's code (present rows, present weight, sum of
+   * a, missing rows), or null. Such a variable needs no (cell, unit) slot per row: the unit is
+   * the slot, and the sums go to their slots at the flush ({@link #drainUnits}).
+   */
+  private final double[][] @Nullable [] byUnit;
+  /** Per grouping: whether a spec reads the block's (cell, unit) slots. */
+  private final boolean[] needSlots;
+  /** Largest number of units given sums per unit code: 4 doubles each, 2 MB. */
+  private static final long BY_UNIT_LIMIT = 1 << 16;
 
   ColumnPass(SufficientStatistics st) {
     this.st = st;
@@ -196,6 +207,19 @@ final class ColumnPass {
       }
     }
     seenPerRow = !fromSlots;
+    byUnit = new double[g][][];
+    needSlots = new boolean[g];
+    for (int i = 0; i < g; i++) {
+      byUnit[i] = new double[nSpecs][];
+      boolean direct = clustered && groupings[i].cells == 1 && groupings[i].complete && unitCount <= BY_UNIT_LIMIT;
+      for (int sp = 0; sp < nSpecs; sp++) {
+        if (direct && specs[sp].kind == Kind.NUMERIC) {
+          byUnit[i][sp] = new double[(int) unitCount * 4];
+        } else if (specs[sp].kind != Kind.QUANTILE) {
+          needSlots[i] = true;
+        }
+      }
+    }
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
       if (clustered) {
@@ -238,7 +262,9 @@ final class ColumnPass {
       }
       for (int g = 0; g < groupings.length; g++) {
         if (clustered) {
-          unitSlots(g, b0, n);
+          if (needSlots[g]) {
+            unitSlots(g, b0, n);
+          }
         } else {
           strataEntries(g, b0, n);
         }
@@ -254,7 +280,13 @@ final class ColumnPass {
             switch (specs[s].kind) {
               case CATEGORICAL -> clusteredCategorical(s, g, n);
               case MULTI -> clusteredMulti(s, g, n);
-              case NUMERIC -> clusteredMean(s, g, n);
+              case NUMERIC -> {
+                if (byUnit[g][s] != null) {
+                  clusteredMeanByUnit(s, g, n);
+                } else {
+                  clusteredMean(s, g, n);
+                }
+              }
               default -> clusteredNumeric(s, g, n);
             }
           } else {
@@ -335,6 +367,12 @@ final class ColumnPass {
       }
     }
     touchedSize[g] = tn;
+    ensureSlots(g);
+  }
+
+  /** Room in the accumulator's and the period's arrays for every slot of a grouping's index. */
+  private void ensureSlots(int g) {
+    UnitIndex index = st.units[g];
     int need = index.size() * plan.unitWidth;
     if (need > st.unitSums[g].length) {
       int size = Math.max(st.unitSums[g].length * 2, need);
@@ -668,6 +706,56 @@ final class ColumnPass {
       acc[o + 3] += sa;
       if (countMissing) {
         acc[o + 2] += nr - np;
+      }
+    }
+  }
+
+  /**
+   * Clustered, numeric variable of a grouping whose one domain holds every row: the sums of
+   * {@link #clusteredMean} per unit code, one loop without a slot, a run or a branch per row.
+   */
+  private void clusteredMeanByUnit(int s, int g, int n) {
+    Spec spec = specs[s];
+    double[] acc = byUnit[g][s];
+    int[] un = unit;
+    double[] ok = answered;
+    double[] wt = w;
+    double[] v = y;
+    double c = 0;
+    if (spec.shifted) {
+      double[] cellShift = st.shift[g];
+      int si = spec.shiftOffset;
+      c = cellShift[si];
+      if (Double.isNaN(c)) {
+        c = 0;
+        for (int i = 0; i < n; i++) {
+          if (ok[i] != 0) {
+            // the domain's first present value, as on the plain path; rows before it add 0
+            c = v[i];
+            cellShift[si] = c;
+            break;
+          }
+        }
+      }
+    }
+    if (!spec.naRm || impact) {
+      for (int i = 0; i < n; i++) {
+        int o = un[i] * 4;
+        double p = ok[i];
+        double pw = p * wt[i];
+        acc[o] += p;
+        acc[o + 1] += pw;
+        acc[o + 2] += pw * v[i] - c * pw;
+        acc[o + 3] += 1 - p;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int o = un[i] * 4;
+        double p = ok[i];
+        double pw = p * wt[i];
+        acc[o] += p;
+        acc[o + 1] += pw;
+        acc[o + 2] += pw * v[i] - c * pw;
       }
     }
   }
@@ -1078,6 +1166,7 @@ final class ColumnPass {
       int[] tc = touched[g];
       int tn = touchedSize[g];
       if (clustered && !marking[g]) {
+        drainUnits(g);
         for (int i = 0; i < st.units[g].size(); i++) {
           flushSlot(g, i);
         }
@@ -1096,6 +1185,40 @@ final class ColumnPass {
     }
     epoch++;
     sinceFlush = 0;
+  }
+
+  /**
+   * Moves the period's sums per unit code of a grouping's numeric variables ({@link #byUnit})
+   * into their (cell 0, unit) slots, making the slots of units not seen before.
+   */
+  private void drainUnits(int g) {
+    UnitIndex index = st.units[g];
+    for (int s = 0; s < nSpecs; s++) {
+      double[] d = byUnit[g][s];
+      if (d == null) {
+        continue;
+      }
+      for (int u = 0; u < unitCount; u++) {
+        int o = u * 4;
+        double np = d[o];
+        double nm = d[o + 3];
+        if (np == 0 && nm == 0) {
+          continue;
+        }
+        int slotIndex = index.slot(u, 0);
+        ensureSlots(g);
+        double[] acc = unitSums[g];
+        int a = slotIndex * slotWidth + slotOffset[s];
+        acc[a] += np;
+        acc[a + 1] += d[o + 1];
+        acc[a + 2] += nm;
+        acc[a + 3] += d[o + 2];
+        d[o] = 0;
+        d[o + 1] = 0;
+        d[o + 2] = 0;
+        d[o + 3] = 0;
+      }
+    }
   }
 
   /** Clustered: one (cell, unit) slot's period into the counts and compensated sums. */
