@@ -49,6 +49,8 @@ public final class SurveyDesign {
   private final boolean adjustDomainLonely;
   private final String description;
   private final @Nullable UnaryOperator<double[]> residuals;
+  /** Each PSU's weight when every row of each PSU has the same weight, else null. */
+  private final double @Nullable [] psuWeight;
 
   private SurveyDesign(Builder b, Resolved r) {
     this.data = b.data;
@@ -68,6 +70,8 @@ public final class SurveyDesign {
     this.popSsuInPsu = r.popSsuInPsu;
     this.lonelyPsu = b.lonelyPsu;
     this.adjustDomainLonely = b.adjustDomainLonely;
+    // each row its own PSU: the rows' weights are the PSUs'
+    this.psuWeight = r.rowPsu ? r.weights : psuWeights(r.weights, r.psu, r.psuStratum.length);
     this.description = r.description;
     this.residuals = r.residuals;
   }
@@ -109,6 +113,47 @@ public final class SurveyDesign {
    */
   public double weight(int row) {
     return weights[row];
+  }
+
+  /**
+   * Whether every row of each PSU has the same weight, as when the weights are computed per PSU
+   * (stratum and cluster stages): then a PSU's weighted total is its weight times its plain
+   * total, and the estimation kernels need not read a weight per row.
+   *
+   * @return true when each PSU's rows share one weight (exactly)
+   */
+  public boolean weightsByPsu() {
+    return psuWeight != null;
+  }
+
+  /**
+   * The weight that every row of a PSU has, when {@link #weightsByPsu()}.
+   *
+   * @param psu the PSU code
+   * @return its rows' weight; 0 for a PSU without rows
+   * @throws IllegalStateException when the rows of some PSU have different weights
+   */
+  public double psuWeight(int psu) {
+    double[] pw = psuWeight;
+    if (pw == null) {
+      throw new IllegalStateException("the rows of some PSU have different weights");
+    }
+    return pw[psu];
+  }
+
+  private static double @Nullable [] psuWeights(double[] weights, int[] psuOfRow, int psus) {
+    double[] pw = new double[psus];
+    boolean[] seen = new boolean[psus];
+    for (int i = 0; i < weights.length; i++) {
+      int p = psuOfRow[i];
+      if (!seen[p]) {
+        seen[p] = true;
+        pw[p] = weights[i];
+      } else if (Double.doubleToLongBits(pw[p]) != Double.doubleToLongBits(weights[i])) {
+        return null;
+      }
+    }
+    return pw;
   }
 
   /**

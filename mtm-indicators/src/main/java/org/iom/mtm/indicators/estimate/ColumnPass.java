@@ -129,6 +129,17 @@ final class ColumnPass {
   private final double[][] @Nullable [] byUnit;
   /** Per grouping: whether a spec reads the block's (cell, unit) slots. */
   private final boolean[] needSlots;
+  /**
+   * Each unit's weight when the design's rows share their PSU's weight ({@link
+   * SurveyDesign#weightsByPsu()}), else null. The sums per unit code then leave the weight out:
+   * present rows and the sum of y - s (and the missing rows), one less sum per row and no
+   * weight read; the flush multiplies by the unit's weight.
+   */
+  private final double @Nullable [] unitWeight;
+  /** Per spec: doubles per unit code in {@link #byUnit}. */
+  private final int[] byUnitStride;
+  /** Whether the block loop reads the rows' weights (some loop uses them). */
+  private final boolean readsWeights;
   /** Largest number of units given sums per unit code: 4 doubles each, 2 MB. */
   private static final long BY_UNIT_LIMIT = 1 << 16;
 
@@ -209,17 +220,29 @@ final class ColumnPass {
     seenPerRow = !fromSlots;
     byUnit = new double[g][][];
     needSlots = new boolean[g];
+    boolean weightless = clustered && unitCount <= BY_UNIT_LIMIT && design.weightsByPsu();
+    unitWeight = weightless ? new double[(int) unitCount] : null;
+    for (int u = 0; weightless && u < unitCount; u++) {
+      unitWeight[u] = design.psuWeight(ssuUnits ? design.psuOfSsu(u) : u);
+    }
+    byUnitStride = new int[nSpecs];
+    boolean everyByUnit = true;
+    for (int sp = 0; sp < nSpecs; sp++) {
+      byUnitStride[sp] = !weightless ? 4 : countsMissing(specs[sp]) ? 3 : 2;
+    }
     for (int i = 0; i < g; i++) {
       byUnit[i] = new double[nSpecs][];
       boolean direct = clustered && groupings[i].cells == 1 && groupings[i].complete && unitCount <= BY_UNIT_LIMIT;
       for (int sp = 0; sp < nSpecs; sp++) {
         if (direct && specs[sp].kind == Kind.NUMERIC) {
-          byUnit[i][sp] = new double[(int) unitCount * 4];
-        } else if (specs[sp].kind != Kind.QUANTILE) {
-          needSlots[i] = true;
+          byUnit[i][sp] = new double[(int) unitCount * byUnitStride[sp]];
+        } else {
+          everyByUnit = false;
+          needSlots[i] |= specs[sp].kind != Kind.QUANTILE;
         }
       }
     }
+    readsWeights = !(weightless && everyByUnit) || plan.deff != null || seenPerRow;
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
       if (clustered) {
@@ -251,7 +274,9 @@ final class ColumnPass {
       int b1 = Math.min(to, b0 + BLOCK);
       int n = b1 - b0;
       blockStart = b0;
-      design.readWeights(b0, b1, w);
+      if (readsWeights) {
+        design.readWeights(b0, b1, w);
+      }
       if (!clustered || seenPerRow) {
         // clustered, the strata are read only to mark those seen row by row
         design.readStrata(b0, b1, h);
@@ -714,9 +739,15 @@ final class ColumnPass {
    * Clustered, numeric variable of a grouping whose one domain holds every row: the sums of
    * {@link #clusteredMean} per unit code, one loop without a slot, a run or a branch per row.
    */
+  /** Whether a numeric spec counts its rows without an answer as missing (else they are absent). */
+  private boolean countsMissing(Spec spec) {
+    return !spec.naRm || impact;
+  }
+
   private void clusteredMeanByUnit(int s, int g, int n) {
     Spec spec = specs[s];
     double[] acc = byUnit[g][s];
+    boolean countMissing = countsMissing(spec);
     int[] un = unit;
     double[] ok = answered;
     double[] wt = w;
@@ -738,7 +769,26 @@ final class ColumnPass {
         }
       }
     }
-    if (!spec.naRm || impact) {
+    if (unitWeight != null) {
+      // the unit's weight comes in at the flush: sums of 1 and of y - c over present rows (the
+      // value read for a row without an answer is 0, so y needs no multiplying by its flag)
+      if (countMissing) {
+        for (int i = 0; i < n; i++) {
+          int o = un[i] * 3;
+          double p = ok[i];
+          acc[o] += p;
+          acc[o + 1] += v[i] - c * p;
+          acc[o + 2] += 1 - p;
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          int o = un[i] * 2;
+          double p = ok[i];
+          acc[o] += p;
+          acc[o + 1] += v[i] - c * p;
+        }
+      }
+    } else if (countMissing) {
       for (int i = 0; i < n; i++) {
         int o = un[i] * 4;
         double p = ok[i];
@@ -1198,10 +1248,23 @@ final class ColumnPass {
       if (d == null) {
         continue;
       }
+      int stride = byUnitStride[s];
+      double[] uw = unitWeight;
       for (int u = 0; u < unitCount; u++) {
-        int o = u * 4;
+        int o = u * stride;
         double np = d[o];
-        double nm = d[o + 3];
+        double sw;
+        double sa;
+        double nm;
+        if (uw != null) {
+          sw = uw[u] * np;
+          sa = uw[u] * d[o + 1];
+          nm = stride == 3 ? d[o + 2] : 0;
+        } else {
+          sw = d[o + 1];
+          sa = d[o + 2];
+          nm = d[o + 3];
+        }
         if (np == 0 && nm == 0) {
           continue;
         }
@@ -1210,13 +1273,10 @@ final class ColumnPass {
         double[] acc = unitSums[g];
         int a = slotIndex * slotWidth + slotOffset[s];
         acc[a] += np;
-        acc[a + 1] += d[o + 1];
+        acc[a + 1] += sw;
         acc[a + 2] += nm;
-        acc[a + 3] += d[o + 2];
-        d[o] = 0;
-        d[o + 1] = 0;
-        d[o + 2] = 0;
-        d[o + 3] = 0;
+        acc[a + 3] += sa;
+        Arrays.fill(d, o, o + stride, 0);
       }
     }
   }

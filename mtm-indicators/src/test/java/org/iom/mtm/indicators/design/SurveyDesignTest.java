@@ -1,6 +1,7 @@
 package org.iom.mtm.indicators.design;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,26 @@ class SurveyDesignTest {
     assertEquals(2, d.psuCountInStratum(0));
     assertEquals(10.0, d.populationPsuInStratum(0));
     assertEquals(2, d.degreesOfFreedom()); // 4 PSUs - 2 strata
+  }
+
+  @Test
+  void weightsByPsuWhenEveryRowOfAPsuHasItsWeight() {
+    // PSU codes in order of first appearance: 1, 2, 3, 4 -> 0, 1, 2, 3
+    SurveyDesign byPsu = SurveyDesign.builder(data(W, FPC, PSU)).ids("psu").strata("s").weights("w").build();
+    assertTrue(byPsu.weightsByPsu());
+    assertEquals(1.0, byPsu.psuWeight(byPsu.psu(0)));
+    assertEquals(2.0, byPsu.psuWeight(byPsu.psu(2)));
+    assertEquals(3.0, byPsu.psuWeight(byPsu.psu(4)));
+    // rows 4 and 5 share PSU 4 but not their weight
+    double[] w = {1, 1, 2, 3, 3, 3.5};
+    SurveyDesign byRow = SurveyDesign.builder(data(w, FPC, PSU)).ids("psu").strata("s").weights("w").build();
+    assertFalse(byRow.weightsByPsu());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> byRow.psuWeight(0));
+    assertTrue(e.getMessage().contains("different weights"), e.getMessage());
+    // every row its own PSU: trivially
+    SurveyDesign rows = SurveyDesign.builder(data(w, FPC, PSU)).strata("s").weights("w").build();
+    assertTrue(rows.weightsByPsu());
+    assertEquals(3.5, rows.psuWeight(5));
   }
 
   @Test

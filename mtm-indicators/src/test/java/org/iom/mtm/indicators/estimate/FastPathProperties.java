@@ -80,7 +80,26 @@ class FastPathProperties {
   }
 
   private static SurveyDesign design(SurveyData data, int mode) {
-    SurveyDesign.Builder b = SurveyDesign.builder(data).strata("stratum").weights("weight");
+    return design(data, mode, false);
+  }
+
+  /**
+   * The design of a mode; with {@code rowWeights} the rows of a PSU get different weights (the
+   * sample's weights times 1 to 1.6 by row), so that the fast path cannot take a PSU's weight for
+   * its rows' ({@link SurveyDesign#weightsByPsu()}).
+   */
+  private static SurveyDesign design(SurveyData data, int mode, boolean rowWeights) {
+    SurveyDesign.Builder b = SurveyDesign.builder(data).strata("stratum");
+    if (rowWeights) {
+      NumericColumn weight = data.numeric("weight");
+      double[] w = new double[data.rowCount()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = weight.value(i) * (1 + (i % 7) / 10.0);
+      }
+      b.weights(w);
+    } else {
+      b.weights("weight");
+    }
     switch (mode) {
       case 0 -> { } // every row its own PSU
       case 1 -> b.ids("psu");
@@ -129,11 +148,15 @@ class FastPathProperties {
       @ForAll @IntRange(min = 1, max = 12) int options, @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 4) int mode, @ForAll @IntRange(min = 0, max = 3) int by,
       @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean all,
-      @ForAll @IntRange(min = 0, max = 2) int deff) {
+      @ForAll @IntRange(min = 0, max = 2) int deff, @ForAll boolean rowWeights) {
     // one PSU per stratum only with a lonely-PSU rule
     int p = mode == 4 ? psus : Math.max(2, psus);
     DesignedSample sample = DesignedSample.generate(strata, p, rowsPerPsu, options, seed);
-    SurveyDesign d = design(withAllStates(sample, seed), mode);
+    SurveyDesign d = design(withAllStates(sample, seed), mode, rowWeights);
+    if (!rowWeights) {
+      // the sample's weights are its PSUs': the fast path leaves the weight out of the sums per unit
+      assertTrue(d.weightsByPsu());
+    }
     Estimation e = request(d, by, naRm, impact, all, deff);
     ResultTable plain = e.runPlain();
     assertTrue(ColumnPass.applies(e.accumulator().plan));
@@ -150,10 +173,11 @@ class FastPathProperties {
   void oneNumericVariableAloneGivesThePlainPathsResults(@ForAll @IntRange(min = 1, max = 4) int strata,
       @ForAll @IntRange(min = 1, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode, @ForAll boolean byDomain,
-      @ForAll boolean total, @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean deff) {
+      @ForAll boolean total, @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean deff,
+      @ForAll boolean rowWeights) {
     int p = mode == 4 ? psus : Math.max(2, psus);
     DesignedSample sample = DesignedSample.generate(strata, p, rowsPerPsu, 3, seed);
-    SurveyDesign d = design(withAllStates(sample, seed), mode);
+    SurveyDesign d = design(withAllStates(sample, seed), mode, rowWeights);
     Estimation e = Estimation.of(d);
     e = total ? e.total("y") : e.mean("y");
     e.naRm(naRm);
