@@ -788,7 +788,9 @@ final class ColumnPass {
           acc[o + 1] += v[i] - c * p;
         }
       }
-    } else if (countMissing) {
+    } else {
+      // weights that differ within PSUs, the rarer case: rows without an answer are summed at 3
+      // either way, and the flush takes them as missing only when the spec counts them
       for (int i = 0; i < n; i++) {
         int o = un[i] * 4;
         double p = ok[i];
@@ -797,15 +799,6 @@ final class ColumnPass {
         acc[o + 1] += pw;
         acc[o + 2] += pw * v[i] - c * pw;
         acc[o + 3] += 1 - p;
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        int o = un[i] * 4;
-        double p = ok[i];
-        double pw = p * wt[i];
-        acc[o] += p;
-        acc[o + 1] += pw;
-        acc[o + 2] += pw * v[i] - c * pw;
       }
     }
   }
@@ -1263,7 +1256,7 @@ final class ColumnPass {
         } else {
           sw = d[o + 1];
           sa = d[o + 2];
-          nm = d[o + 3];
+          nm = countsMissing(specs[s]) ? d[o + 3] : 0;
         }
         if (np == 0 && nm == 0) {
           continue;
