@@ -33,6 +33,9 @@ import org.iom.mtm.io.report.ReadReport;
  * silently.
  */
 public final class KoboReader {
+  /** The input bytes of a batch of records parsed ahead: a batch and its cells stay in cache. */
+  private static final int AHEAD_BATCH = 1 << 18;
+
   private KoboReader() {}
 
   /**
@@ -69,10 +72,21 @@ public final class KoboReader {
   }
 
   private static SurveyRead readBytes(InputStream raw, String name, KoboOptions options) {
+    return readBytes(raw, name, options, AHEAD_BATCH);
+  }
+
+  /**
+   * Reads decompressed bytes, as cells of bytes parsed ahead in batches of about {@code batchBytes}
+   * (tests make them tiny) when the encoding allows.
+   */
+  static SurveyRead readBytes(InputStream raw, String name, KoboOptions options, int batchBytes) {
     try (InputStream in = raw) {
       CsvCells cells = CsvCells.of(in, name, options.csv());
       if (cells != null) {
-        return readCells(cells, options);
+        // Closing stops the thread parsing ahead, should the conversion fail midway.
+        try (CsvCells c = cells) {
+          return readCells(c, options, batchBytes);
+        }
       }
       return readChars(in, name, options);
     } catch (IOException e) {
@@ -91,7 +105,7 @@ public final class KoboReader {
     }
   }
 
-  private static SurveyRead readCells(CsvCells r, KoboOptions options) {
+  private static SurveyRead readCells(CsvCells r, KoboOptions options, int batchBytes) {
     List<String> header = r.header();
     int width = header.size();
     ReadReport.Builder report = ReadReport.builder(r.file(), "KoBo CSV export");
@@ -120,6 +134,10 @@ public final class KoboReader {
       if (first) {
         first = false;
         r.keep(keep);
+        // Finding the cells of the following records moves to a thread of its own, so that the
+        // conversion below runs beside it on a second core: a 1M-row plain CSV estimate takes
+        // 1.3 s instead of 1.5 s (a gzip file's second core is already busy decompressing).
+        r.parseAhead(batchBytes);
         List<String> all = new ArrayList<>(r.size());
         for (int i = 0; i < r.size(); i++) {
           all.add(r.string(i));

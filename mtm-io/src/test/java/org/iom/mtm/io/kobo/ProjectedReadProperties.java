@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.iom.mtm.core.data.Column;
 import org.iom.mtm.core.form.Question;
 import org.iom.mtm.core.form.Questionnaire;
@@ -151,9 +152,14 @@ class ProjectedReadProperties {
 
   /** Reads both ways; a failure must be the same failure. */
   private static void assertSameRead(byte[] b, KoboOptions o) {
+    assertSameRead(b, o, () -> bytePath(b, o));
+  }
+
+  /** Reads the byte way as given and the character way; a failure must be the same failure. */
+  private static void assertSameRead(byte[] b, KoboOptions o, java.util.function.Supplier<SurveyRead> byteWay) {
     SurveyRead fast;
     try {
-      fast = bytePath(b, o);
+      fast = byteWay.get();
     } catch (RuntimeException e) {
       RuntimeException slow = null;
       try {
@@ -255,6 +261,36 @@ class ProjectedReadProperties {
   void theBytePathReadsAsTheCharacterPath(@ForAll("rawCsv") RawCsv csv) {
     assertSameRead(csv.bytes(), KoboOptions.DEFAULT);
     assertSameRead(csv.bytes(), KoboOptions.DEFAULT.withCategorical(Set.of("a", "b")).withMultiSelect(Set.of("q")));
+  }
+
+  /**
+   * Records parsed ahead in batches of a few bytes, so that a batch ends inside records, quoted
+   * line breaks, characters and just before a failure: the same read.
+   */
+  @Property(tries = 400)
+  void parsedAheadInTinyBatchesTheBytePathReadsAsTheCharacterPath(
+      @ForAll("rawCsv") RawCsv csv, @ForAll @IntRange(min = 1, max = 64) int batchBytes) {
+    KoboOptions o = KoboOptions.DEFAULT.withCategorical(Set.of("a", "b")).withMultiSelect(Set.of("q"));
+    assertSameRead(csv.bytes(), o, () -> tinyBatches(csv.bytes(), o, batchBytes));
+  }
+
+  @Property(tries = 100)
+  void withTheFormParsedAheadInTinyBatchesAProjectionReadsAsTheCharacterPath(
+      @ForAll("export") Export e, @ForAll("questions") Set<String> wanted, @ForAll @IntRange(min = 1, max = 300) int batchBytes) {
+    KoboOptions o = KoboOptions.DEFAULT.withForm(e.form());
+    assertSameRead(e.bytes(), o, () -> tinyBatches(e.bytes(), o, batchBytes));
+    SurveyRead part = tinyBatches(e.bytes(), o.withColumns(wanted), batchBytes);
+    SurveyRead whole = bytePath(e.bytes(), o.withColumns(wanted));
+    assertEquals(whole.data().names(), part.data().names());
+    for (Column c : whole.data().columns()) {
+      assertEquals(c, part.data().column(c.name()));
+    }
+    assertEquals(whole.report().entries(), part.report().entries());
+    assertEquals(List.of(boxed(whole.rowLines())), List.of(boxed(part.rowLines())));
+  }
+
+  private static SurveyRead tinyBatches(byte[] b, KoboOptions o, int batchBytes) {
+    return KoboReader.readBytes(RawInput.of(new ByteArrayInputStream(b), "t.csv"), "t.csv", o, batchBytes);
   }
 
   @Property(tries = 400)
