@@ -95,11 +95,13 @@ final class ColumnPass {
   private final double[][] rowShifts;
   private final int rowWidth;
   private final int[] rowOffset;
-  /** Per grouping: the slots or entries touched in the period, and their marks. */
+  /**
+   * Per grouping, row mode: the (cell, stratum) entries touched in the period, and their marks.
+   * Clustered, a flush visits every slot of the index instead: the index is the chunk's own, so
+   * all its slots were touched, and a mark per row would cost more than it saves.
+   */
   private final int[][] touched;
   private final int[] touchedSize;
-  /** Per grouping: whether touched slots are marked (else, with few possible slots, all are flushed). */
-  private final boolean[] marking;
   private final int[][] mark;
   private int epoch = 1;
   /**
@@ -202,12 +204,6 @@ final class ColumnPass {
       deffShift[i] = plan.deff == null ? new double[0] : new double[Math.multiplyExact(cells, nSpecs)];
       Arrays.fill(deffShift[i], Double.NaN);
     }
-    marking = new boolean[g];
-    for (int i = 0; i < g; i++) {
-      // clustered, a flush visits every slot of the index: the index is this chunk's, so all its
-      // slots were touched, and a mark per row would cost more than the untouched slots it skips
-      marking[i] = !clustered;
-    }
     seenFromSlots = new boolean[g];
     boolean fromSlots = false;
     for (int i = 0; i < g && clustered; i++) {
@@ -249,7 +245,7 @@ final class ColumnPass {
         unitSums[i] = new double[Math.max(16, st.units[i].size()) * slotWidth];
         rowSums[i] = new double[0];
         rowShifts[i] = new double[0];
-        mark[i] = new int[Math.max(16, st.unitSums[i].length / Math.max(1, plan.unitWidth))];
+        mark[i] = new int[0];
       } else {
         unitSums[i] = new double[0];
         int entries = Math.multiplyExact(cells, strata);
@@ -340,20 +336,17 @@ final class ColumnPass {
     int[] cellOf = groupings[g].cellOfRow;
     UnitIndex index = st.units[g];
     int[] sl = slot[g];
-    int[] mk = mark[g];
-    int[] tc = touched[g];
-    int tn = touchedSize[g];
-    int e = epoch;
     long uc = unitCount;
     int[] un = unit;
     int @Nullable [] d = index.directTable();
-    if (!marking[g] && d != null && groupings[g].cells == 1 && groupings[g].complete) {
+    // no mark per row: the flush visits every slot of the chunk's index, all touched
+    if (d != null && groupings[g].cells == 1 && groupings[g].complete) {
       // the overall grouping: the unit is the key, no cell to read
       for (int i = 0; i < n; i++) {
         int s = d[un[i]];
         sl[i] = s >= 0 ? s : index.slot(un[i], 0);
       }
-    } else if (!marking[g] && d != null) {
+    } else if (d != null) {
       for (int i = 0; i < n; i++) {
         int c = cellOf[b0 + i];
         if (c < 0) {
@@ -364,34 +357,12 @@ final class ColumnPass {
         int s = d[key];
         sl[i] = s >= 0 ? s : index.slot(key, c);
       }
-    } else if (!marking[g]) {
-      // few slots: the flush visits them all, no mark per row
+    } else {
       for (int i = 0; i < n; i++) {
         int c = cellOf[b0 + i];
         sl[i] = c < 0 ? -1 : index.slot(c * uc + un[i], c);
       }
-    } else {
-      for (int i = 0; i < n; i++) {
-        int c = cellOf[b0 + i];
-        if (c < 0) {
-          sl[i] = -1;
-          continue;
-        }
-        int s = index.slot(c * uc + un[i], c);
-        sl[i] = s;
-        if (s >= mk.length) {
-          mk = Arrays.copyOf(mk, Math.max(mk.length * 2, s + 1));
-          mark[g] = mk;
-          tc = Arrays.copyOf(tc, mk.length);
-          touched[g] = tc;
-        }
-        if (mk[s] != e) {
-          mk[s] = e;
-          tc[tn++] = s;
-        }
-      }
     }
-    touchedSize[g] = tn;
     ensureSlots(g);
   }
 
@@ -1208,18 +1179,14 @@ final class ColumnPass {
     for (int g = 0; g < groupings.length; g++) {
       int[] tc = touched[g];
       int tn = touchedSize[g];
-      if (clustered && !marking[g]) {
+      if (clustered) {
         drainUnits(g);
         for (int i = 0; i < st.units[g].size(); i++) {
           flushSlot(g, i);
         }
       }
       for (int i = 0; i < tn; i++) {
-        if (clustered) {
-          flushSlot(g, tc[i]);
-        } else {
-          mergeEntry(g, tc[i]);
-        }
+        mergeEntry(g, tc[i]);
       }
       touchedSize[g] = 0;
       if (plan.deff != null) {
