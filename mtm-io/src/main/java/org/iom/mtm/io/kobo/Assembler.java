@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.iom.mtm.core.data.AnswerState;
 import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
@@ -75,6 +77,8 @@ final class Assembler {
   private @Nullable String scope;
   /** Bit set of the ASCII characters (both cases) that special-answer codes start with. */
   private final long[] specialFirst = new long[2];
+  /** Whether the fields are parsed and built one after the other (the reference tests compare). */
+  private boolean oneThread;
 
   /**
    * An assembler.
@@ -288,6 +292,13 @@ final class Assembler {
     final @Nullable Question question;
     int main = -1;
     final LinkedHashMap<String, Integer> splits = new LinkedHashMap<>();
+    /**
+     * The problems its parsing found (true for a warning), reported once every field is parsed:
+     * fields are parsed side by side, their problems reported in the order of the fields.
+     */
+    final List<Map.Entry<ReadProblem, Boolean>> problems = new ArrayList<>();
+    /** The column built, until the columns are listed. */
+    @Nullable Column column;
     List<String> levels = List.of();
     boolean integer;
     // Stage A: per row kind and value.
@@ -311,6 +322,11 @@ final class Assembler {
 
     int firstSource() {
       return main >= 0 ? main : splits.values().iterator().next();
+    }
+
+    /** Keeps a problem its parsing found, an error or (true) a warning. */
+    void found(ReadProblem p, boolean warning) {
+      problems.add(Map.entry(p, warning));
     }
   }
 
@@ -569,6 +585,67 @@ final class Assembler {
 
   // ------------------------------------------------------------------ finish
 
+  /**
+   * Parses and builds the fields one after the other on the caller's thread: the reference the
+   * two-thread finish is tested against.
+   *
+   * @return this
+   */
+  Assembler oneThread() {
+    oneThread = true;
+    return this;
+  }
+
+  /**
+   * Does a task for each field on the caller's thread and one more, the fields with most source
+   * columns first so that the two end together; the tasks must touch nothing but their own field
+   * and read-only state. A failure is thrown as the first field's in order would be.
+   */
+  private void eachOnTwoThreads(List<Field> fields, Consumer<Field> task) {
+    if (fields.size() < 2 || oneThread) {
+      fields.forEach(task);
+      return;
+    }
+    List<Field> order = new ArrayList<>(fields);
+    order.sort(Comparator.comparingInt((Field f) -> -(f.splits.size() + (f.main >= 0 ? 1 : 0))));
+    Throwable[] failures = new Throwable[order.size()];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      for (int i = next.getAndIncrement(); i < order.size(); i = next.getAndIncrement()) {
+        try {
+          task.accept(order.get(i));
+        } catch (RuntimeException | Error e) {
+          // The others go on: the failure thrown is that of the first field in order.
+          failures[i] = e;
+        }
+      }
+    };
+    Thread helper = new Thread(work, "mtm-assemble");
+    helper.setDaemon(true);
+    helper.start();
+    work.run();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        helper.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (Field f : fields) {
+      Throwable t = failures[order.indexOf(f)];
+      if (t instanceof RuntimeException re) {
+        throw re;
+      } else if (t instanceof Error er) {
+        throw er;
+      }
+    }
+  }
+
   SurveyRead finish() {
     report.rowsUsed(rows);
     String[] names = names(report);
@@ -581,10 +658,23 @@ final class Assembler {
         byQuestion.put(f.question.name(), f);
       }
     }
+    List<Field> toRead = new ArrayList<>();
     for (Field f : fields) {
       if (needed.contains(f)) {
-        parse(f, names);
+        toRead.add(f);
       }
+    }
+    // A field is parsed from its own source columns into its own arrays: two at a time.
+    eachOnTwoThreads(toRead, f -> parse(f, names));
+    for (Field f : toRead) {
+      for (Map.Entry<ReadProblem, Boolean> p : f.problems) {
+        if (p.getValue()) {
+          report.warning(p.getKey());
+        } else {
+          report.error(p.getKey());
+        }
+      }
+      f.problems.clear();
     }
     Map<String, byte[]> relevanceCache = new HashMap<>();
     Map<String, FormExpression> parsed = new HashMap<>();
@@ -601,7 +691,7 @@ final class Assembler {
         }
       }
     }
-    List<Column> columnList = new ArrayList<>();
+    List<Field> toBuild = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (Field f : fields) {
       if (!used.add(f.name)) {
@@ -610,8 +700,15 @@ final class Assembler {
         continue;
       }
       if (needed.contains(f)) {
-        columnList.add(build(f));
+        toBuild.add(f);
       }
+    }
+    // Each column is built from its own field alone: two at a time too.
+    eachOnTwoThreads(toBuild, f -> f.column = build(f));
+    List<Column> columnList = new ArrayList<>();
+    for (Field f : toBuild) {
+      columnList.add(f.column);
+      f.column = null;
     }
     report.fact("columns", Integer.toString(columnList.size()));
     return new SurveyRead(SurveyData.of(columnList), report.build(), hashtags, Map.of(), Arrays.copyOf(lines, rows));
@@ -907,7 +1004,7 @@ final class Assembler {
           default -> f.texts[r] = distinct.get(d);
         }
       } else if (k == BAD) {
-        report.error(at(r, f.main, distinct.get(d), why[d], names[f.main]));
+        f.found(at(r, f.main, distinct.get(d), why[d], names[f.main]), false);
       }
     }
   }
@@ -1039,8 +1136,8 @@ final class Assembler {
         }
         byte bv = boolOf[j][d];
         if (bv == 3) {
-          report.error(at(r, source[j], buffers[source[j]].get(r), "not 1/0/True/False in a select_multiple split column",
-              names[source[j]]));
+          f.found(at(r, source[j], buffers[source[j]].get(r), "not 1/0/True/False in a select_multiple split column",
+              names[source[j]]), false);
           continue;
         }
         anyValue |= bv != 0;
@@ -1063,8 +1160,8 @@ final class Assembler {
             }
             byte bv = boolOf[j][d];
             if ((bv == 2 && !inMain) || (bv == 1 && inMain)) {
-              report.warning(at(r, source[j], buffers[source[j]].get(r),
-                  "split column disagrees with the column '" + names[f.main] + "', which decides", names[source[j]]));
+              f.found(at(r, source[j], buffers[source[j]].get(r),
+                  "split column disagrees with the column '" + names[f.main] + "', which decides", names[source[j]]), true);
             }
           }
         }

@@ -72,20 +72,21 @@ public final class KoboReader {
   }
 
   private static SurveyRead readBytes(InputStream raw, String name, KoboOptions options) {
-    return readBytes(raw, name, options, AHEAD_BATCH);
+    return readBytes(raw, name, options, AHEAD_BATCH, true);
   }
 
   /**
    * Reads decompressed bytes, as cells of bytes parsed ahead in batches of about {@code batchBytes}
-   * (tests make them tiny) when the encoding allows.
+   * (tests make them tiny) when the encoding allows, the fields finished on two threads or (the
+   * reference tests compare with) one.
    */
-  static SurveyRead readBytes(InputStream raw, String name, KoboOptions options, int batchBytes) {
+  static SurveyRead readBytes(InputStream raw, String name, KoboOptions options, int batchBytes, boolean twoThreads) {
     try (InputStream in = raw) {
       CsvCells cells = CsvCells.of(in, name, options.csv());
       if (cells != null) {
         // Closing stops the thread parsing ahead, should the conversion fail midway.
         try (CsvCells c = cells) {
-          return readCells(c, options, batchBytes);
+          return readCells(c, options, batchBytes, twoThreads);
         }
       }
       return readChars(in, name, options);
@@ -105,7 +106,7 @@ public final class KoboReader {
     }
   }
 
-  private static SurveyRead readCells(CsvCells r, KoboOptions options, int batchBytes) {
+  private static SurveyRead readCells(CsvCells r, KoboOptions options, int batchBytes, boolean twoThreads) {
     List<String> header = r.header();
     int width = header.size();
     ReadReport.Builder report = ReadReport.builder(r.file(), "KoBo CSV export");
@@ -114,6 +115,9 @@ public final class KoboReader {
       numbers[i] = i + 1;
     }
     Assembler a = new Assembler(r.file(), header, numbers, options, report);
+    if (!twoThreads) {
+      a.oneThread();
+    }
     boolean[] keep = new boolean[width];
     int keptCount = 0;
     for (int i = 0; i < width; i++) {

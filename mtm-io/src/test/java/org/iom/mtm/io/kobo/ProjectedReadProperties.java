@@ -289,8 +289,83 @@ class ProjectedReadProperties {
     assertEquals(List.of(boxed(whole.rowLines())), List.of(boxed(part.rowLines())));
   }
 
+  /**
+   * The fields parsed and built on two threads against one after the other: the same columns and
+   * the same problems in the same order (each field's, in the order of the fields), the same
+   * failure. Inputs with bad numbers, choices and split cells in several fields.
+   */
+  @Property(tries = 200)
+  void fieldsFinishedOnTwoThreadsReadAsOnOne(@ForAll("export") Export e, @ForAll boolean validate,
+      @ForAll @IntRange(min = 1, max = 300) int batchBytes) {
+    KoboOptions o = KoboOptions.DEFAULT.withForm(e.form()).withValidation(validate);
+    assertSameAsOneThread(e.bytes(), o, batchBytes);
+  }
+
+  @Property(tries = 200)
+  void withoutAFormFieldsFinishedOnTwoThreadsReadAsOnOne(@ForAll("rawCsv") RawCsv csv,
+      @ForAll @IntRange(min = 1, max = 64) int batchBytes) {
+    assertSameAsOneThread(csv.bytes(), KoboOptions.DEFAULT.withMultiSelect(Set.of("q", "r")), batchBytes);
+  }
+
+  /**
+   * A file large enough that the two threads do overlap, with bad cells in many fields and rows:
+   * the problems come field by field, in the order of the fields, as from one thread.
+   */
+  @Test
+  void aLargeFileWithManyBadCellsFinishesOnTwoThreadsAsOnOne() {
+    SyntheticSurvey.Result s = SyntheticSurvey.generate(new SyntheticSurvey.Spec(20_000, 20261126L, 4));
+    StringWriter w = new StringWriter();
+    KoboCsvExport.write(s.data(), w, ';');
+    String[] lines = w.toString().split("\n", -1);
+    for (int i = 1; i < lines.length - 1; i += 37) {
+      String[] cells = lines[i].split(";", -1);
+      for (int c = i % 3; c < cells.length; c += 3) {
+        cells[c] = c % 2 == 0 ? "x" : "7";
+      }
+      lines[i] = String.join(";", cells);
+    }
+    byte[] b = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    KoboOptions o = KoboOptions.DEFAULT.withForm(s.form());
+    SurveyRead one = KoboReader.readBytes(RawInput.of(new ByteArrayInputStream(b), "t.csv"), "t.csv", o, 1 << 18, false);
+    assertTrue(one.report().entries().size() > 1000, "bad cells in many fields: " + one.report().entries().size());
+    for (int round = 0; round < 3; round++) {
+      assertSameAsOneThread(b, o, 1 << 12);
+      assertSameAsOneThread(b, o.withColumns(Set.of("obstacles", "sex", "region", "income")), 1 << 12);
+    }
+  }
+
+  private static void assertSameAsOneThread(byte[] b, KoboOptions o, int batchBytes) {
+    SurveyRead one;
+    try {
+      one = KoboReader.readBytes(RawInput.of(new ByteArrayInputStream(b), "t.csv"), "t.csv", o, 1 << 18, false);
+    } catch (RuntimeException e) {
+      RuntimeException two = null;
+      try {
+        tinyBatches(b, o, batchBytes);
+      } catch (RuntimeException f) {
+        two = f;
+      }
+      assertTrue(two != null, "one thread failed, two did not: " + e);
+      assertEquals(e.getClass(), two.getClass());
+      assertEquals(e.getMessage(), two.getMessage());
+      return;
+    }
+    SurveyRead two = tinyBatches(b, o, batchBytes);
+    assertEquals(one.data().names(), two.data().names());
+    for (Column c : one.data().columns()) {
+      assertEquals(c, two.data().column(c.name()));
+    }
+    assertEquals(one.report().entries(), two.report().entries());
+    // The counts by column and reason keep the order problems were reported in.
+    assertEquals(one.report().counts(), two.report().counts());
+    assertEquals(one.report().facts(), two.report().facts());
+    assertEquals(one.report().rowsUsed(), two.report().rowsUsed());
+    assertEquals(one.hashtags(), two.hashtags());
+    assertEquals(List.of(boxed(one.rowLines())), List.of(boxed(two.rowLines())));
+  }
+
   private static SurveyRead tinyBatches(byte[] b, KoboOptions o, int batchBytes) {
-    return KoboReader.readBytes(RawInput.of(new ByteArrayInputStream(b), "t.csv"), "t.csv", o, batchBytes);
+    return KoboReader.readBytes(RawInput.of(new ByteArrayInputStream(b), "t.csv"), "t.csv", o, batchBytes, true);
   }
 
   @Property(tries = 400)
