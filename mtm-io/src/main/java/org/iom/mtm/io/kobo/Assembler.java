@@ -1050,10 +1050,20 @@ final class Assembler {
     // which reports its problems as it always has.
     boolean masks = opts <= 64;
     int[][] codesOf = new int[opts][];
+    // Per option and distinct value: the option's bit where the value reads true (yes) or false.
+    long[][] yesBitOf = new long[opts][];
+    long[][] noBitOf = new long[opts][];
     long[] splitBitsOfLevel = new long[f.levels.size()];
     long known = 0;
     for (int j = 0; j < opts; j++) {
       codesOf[j] = buffers[source[j]].codes();
+      byte[] bo = boolOf[j];
+      yesBitOf[j] = new long[masks ? bo.length : 0];
+      noBitOf[j] = new long[masks ? bo.length : 0];
+      for (int d = 0; d < yesBitOf[j].length; d++) {
+        yesBitOf[j][d] = bo[d] == 2 ? 1L << j : 0;
+        noBitOf[j][d] = bo[d] == 1 ? 1L << j : 0;
+      }
       if (optionIndex[j] >= 0 && masks) {
         splitBitsOfLevel[optionIndex[j]] |= 1L << j;
         known |= 1L << j;
@@ -1077,18 +1087,17 @@ final class Assembler {
           for (int j = 0; j < opts; j++) {
             int[] codes = codesOf[j];
             byte[] bo = boolOf[j];
-            long bit = 1L << j;
+            long[] yb = yesBitOf[j];
+            long[] nb = noBitOf[j];
+            // Table lookups, not branches: which of 1 and 0 a row holds is not predictable.
             for (int q = r; q < end; q++) {
               int d = codes[q];
               if (d < 0) {
                 continue;
               }
-              byte bv = bo[d];
-              if (bv == 2) {
-                yesOf[q - r] |= bit;
-              } else if (bv == 1) {
-                noOf[q - r] |= bit;
-              } else if (bv == 3) {
+              yesOf[q - r] |= yb[d];
+              noOf[q - r] |= nb[d];
+              if (bo[d] == 3) {
                 odd[q - r] = true;
               }
             }
