@@ -780,10 +780,11 @@ public final class CsvCells implements Closeable {
           return finish(p, ln, offset, broken);
         }
         int start = p;
-        if (offset == 0) {
-          // While the record is on one line: eight bytes at a time, every cell they end (a
-          // delimiter before any quote, line end or non-ASCII byte) taken whole. At the first such
-          // byte, or near the end of the buffer, the byte loops below go on from the cell begun.
+        if (offset == 0 && b[p] != '"') {
+          // While the record is on one line and at a cell that is not quoted: eight bytes at a
+          // time, every cell they end (a delimiter before any quote, line end or non-ASCII byte)
+          // taken whole. At the first such byte, or near the end of the buffer, the byte loops
+          // below go on from the cell begun.
           while (p + 8 <= lim) {
             long w = (long) LONGS.get(b, p);
             long special = lowestZero(w ^ LF) | lowestZero(w ^ CR) | lowestZero(w ^ QUOTE) | (w & HIGH);
@@ -839,6 +840,16 @@ public final class CsvCells implements Closeable {
               throw new ReadException(
                   new ReadProblem(file, ln, n + 1, columnName(n), null,
                       "a quoted field is not closed before the end of the file"));
+            }
+            if (q + 8 <= lim) {
+              // Eight bytes at a time to the next quote, line end or non-ASCII byte.
+              long w = (long) LONGS.get(b, q);
+              long special = lowestZero(w ^ QUOTE) | lowestZero(w ^ LF) | lowestZero(w ^ CR) | (w & HIGH);
+              if (special == 0) {
+                q += 8;
+                continue;
+              }
+              q += lowestByte(special);
             }
             byte e = b[q];
             if (e == '"') {
