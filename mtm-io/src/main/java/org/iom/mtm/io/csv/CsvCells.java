@@ -899,8 +899,30 @@ public final class CsvCells implements Closeable {
                       "text after the closing quote of a quoted field"));
             }
           }
-          // The cell starts on the line where the record's earlier breaks leave it.
-          store(n, start, len, twice, offset, k, keepLength);
+          // The cell starts on the line where the record's earlier breaks leave it. As for a
+          // plain cell: its flag of doubled quotes is false unless set here (commit clears every
+          // flag it finds set), and its line needs keeping only after a line break.
+          if (k == null || n >= keepLength || k[n]) {
+            int at = base + n;
+            if (at >= starts.length || n >= offsets.length) {
+              ensure(n);
+            }
+            starts[at] = start;
+            lengths[at] = len;
+            if (twice) {
+              doubled[n] = true;
+              anyDoubled = true;
+            }
+            if (offset != 0) {
+              offsets[n] = offset;
+            }
+          } else if (n == 0 || offset != 0) {
+            // A skipped cell: only the first one's length (a blank line is one empty cell) and, in
+            // a record spanning lines, its line are kept.
+            ensure(n);
+            lengths[base + n] = len;
+            offsets[n] = offset;
+          }
           n++;
           if (innerBreaks > 0) {
             offset += innerBreaks;
@@ -935,9 +957,8 @@ public final class CsvCells implements Closeable {
           }
           len = p - start;
           if (k == null || n >= keepLength || k[n]) {
-            // store() inlined for the commonest cell: the cell's flag of doubled quotes is already
-            // false (commit clears every flag it finds set), and its line is the record's unless
-            // an earlier cell broke the line.
+            // The cell's flag of doubled quotes is already false (commit clears every flag it
+            // finds set), and its line is the record's unless an earlier cell broke the line.
             int at = base + n;
             if (at >= starts.length || n >= offsets.length) {
               ensure(n);
@@ -967,19 +988,6 @@ public final class CsvCells implements Closeable {
         }
         return endOfLine(p, ln, offset, broken);
       }
-    }
-
-    private void store(int n, int start, int len, boolean twice, int offset, boolean @Nullable [] k, int keepLength) {
-      ensure(n);
-      offsets[n] = offset;
-      if (k == null || n >= keepLength || k[n]) {
-        starts[base + n] = start;
-        lengths[base + n] = len;
-        doubled[n] = twice;
-      } else if (n == 0) {
-        lengths[base] = len;
-      }
-      anyDoubled |= twice;
     }
 
     private String firstChar(byte[] b, int p, int lim) {
