@@ -722,6 +722,14 @@ public final class CsvCells implements Closeable {
       return (x - ONES) & ~x & HIGH;
     }
 
+    /**
+     * The high bit of the lowest byte of {@code w} below 14 (line ends among them) or from 128
+     * (non-ASCII), exactly, and maybe of some bytes above it (a borrow).
+     */
+    private static long lowestBelow14OrHigh(long w) {
+      return ((w - ONES * 14) | w) & HIGH;
+    }
+
     /** The high bit of each zero byte of {@code x}, exactly (no borrow between bytes). */
     private static long zeros(long x) {
       return ~(((x & LOW7) + LOW7) | x | LOW7);
@@ -764,6 +772,9 @@ public final class CsvCells implements Closeable {
       long ln = line;
       int offset = 0;
       final long delimiters = ONES * (delimiter & 0xff);
+      // Line ends (and other control bytes) found as bytes below 14 at once, unless the delimiter
+      // is one (tab): then exactly.
+      final boolean exact = (delimiter & 0xff) < 14;
       while (true) {
         if (p >= lim) {
           if (!eof) {
@@ -787,7 +798,9 @@ public final class CsvCells implements Closeable {
           // below go on from the cell begun.
           while (p + 8 <= lim) {
             long w = (long) LONGS.get(b, p);
-            long special = lowestZero(w ^ LF) | lowestZero(w ^ CR) | lowestZero(w ^ QUOTE) | (w & HIGH);
+            long special = exact
+                ? lowestZero(w ^ LF) | lowestZero(w ^ CR) | lowestZero(w ^ QUOTE) | (w & HIGH)
+                : lowestBelow14OrHigh(w) | lowestZero(w ^ QUOTE);
             long ends = zeros(w ^ delimiters);
             if (special != 0) {
               ends &= (special & -special) - 1;
@@ -844,7 +857,7 @@ public final class CsvCells implements Closeable {
             if (q + 8 <= lim) {
               // Eight bytes at a time to the next quote, line end or non-ASCII byte.
               long w = (long) LONGS.get(b, q);
-              long special = lowestZero(w ^ QUOTE) | lowestZero(w ^ LF) | lowestZero(w ^ CR) | (w & HIGH);
+              long special = lowestBelow14OrHigh(w) | lowestZero(w ^ QUOTE);
               if (special == 0) {
                 q += 8;
                 continue;

@@ -36,7 +36,7 @@ class CsvCellsAheadProperties {
   private static final List<String> PIECES = List.of(
       "a", "bb", "123", "", "\"q\"", "\"a;b\"", "\"a,b\"", "\"two\nlines\"", "\"three\r\nli\rnes\"",
       "\"say \"\"hi\"\"\"", "\"\"", "é", "Жж", "😀", "#tag", " sp ", ";", ";", ";", ",", "\t", "\n", "\n",
-      "\r\n", "\r", "\n\n");
+      "\r\n", "\r", "\n\n", "ctl\u000B\u0001", "a longer plain cell");
   /** Pieces that break the input: bytes not in the encoding, quoting gone wrong. */
   private static final List<byte[]> BREAKERS = List.of(
       new byte[] {(byte) 0xE9}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC3},

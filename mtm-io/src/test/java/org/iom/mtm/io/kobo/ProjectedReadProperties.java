@@ -51,7 +51,7 @@ class ProjectedReadProperties {
   private static final List<String> CELLS = List.of(
       "", "", "1", "0", "1", "True", "false", "x", "y", "x y", "NA", "n/a", "dnk", "pnta", "3.5", "-2",
       "1e3", "é", "Ж", "a\"b", "line\nbreak", "two\r\nlines", "semi;colon", "comma,here", "tab\there", " sp ",
-      "#tag", "#x+y", "ĳ😀");
+      "#tag", "#x+y", "ĳ😀", "ctl\u000Bx\u0001y\u001F", "a long plain cell, longer than a word or two");
 
   /** A raw CSV file as bytes, with how it was written. */
   record RawCsv(byte[] bytes, List<String> header, String note) {
