@@ -34,7 +34,13 @@ public final class SurveyDesign {
   private final double[] weights;
   private final int[] stratum;
   private final String[] strataNames;
-  private final int[] psu;
+  /**
+   * Each row's PSU code as a char when every code fits one (up to 65,536 PSUs, most designs: half
+   * the memory, and half the bytes an estimation pass reads), else null.
+   */
+  private final char @Nullable [] psuChars;
+  /** Each row's PSU code when the codes do not fit a char, else null; both null for row PSUs. */
+  private final int @Nullable [] psuInts;
   private final boolean rowPsu;
   private final int[] psuStratum;
   private final String[] psuNames;
@@ -57,7 +63,8 @@ public final class SurveyDesign {
     this.weights = r.weights;
     this.stratum = r.stratum;
     this.strataNames = r.strataNames;
-    this.psu = r.psu;
+    this.psuChars = r.rowPsu || r.psuStratum.length > 65536 ? null : narrow(r.psu);
+    this.psuInts = r.rowPsu || psuChars != null ? null : r.psu;
     this.rowPsu = r.rowPsu;
     this.psuStratum = r.psuStratum;
     this.psuNames = r.psuNames;
@@ -141,6 +148,29 @@ public final class SurveyDesign {
     return pw[psu];
   }
 
+  private static char[] narrow(int[] codes) {
+    char[] out = new char[codes.length];
+    for (int i = 0; i < codes.length; i++) {
+      out[i] = (char) codes[i];
+    }
+    return out;
+  }
+
+  /** The row itself, the PSU code of a row that is its own PSU, once checked to be a row. */
+  private int checkRow(int row) {
+    if (row < 0 || row >= weights.length) {
+      throw new IndexOutOfBoundsException("row " + row + " of " + weights.length);
+    }
+    return row;
+  }
+
+  /** Each row's PSU code, as a new array. */
+  private int[] psuCodes() {
+    int[] out = new int[weights.length];
+    readPsus(0, out.length, out);
+    return out;
+  }
+
   private static double @Nullable [] psuWeights(double[] weights, int[] psuOfRow, int psus) {
     double[] pw = new double[psus];
     boolean[] seen = new boolean[psus];
@@ -190,7 +220,21 @@ public final class SurveyDesign {
    * @throws IndexOutOfBoundsException when the range is outside the rows or {@code dst}
    */
   public void readPsus(int from, int to, int[] dst) {
-    System.arraycopy(psu, from, dst, 0, checkBlock(from, to, dst.length));
+    int n = checkBlock(from, to, dst.length);
+    char[] c = psuChars;
+    int[] ints = psuInts;
+    if (c != null) {
+      for (int k = 0; k < n; k++) {
+        dst[k] = c[from + k];
+      }
+    } else if (ints != null) {
+      System.arraycopy(ints, from, dst, 0, n);
+    } else {
+      // every row its own PSU: the code is the row
+      for (int k = 0; k < n; k++) {
+        dst[k] = from + k;
+      }
+    }
   }
 
   /**
@@ -280,7 +324,12 @@ public final class SurveyDesign {
    * @return an index below {@link #psuCount()}; the row itself when every row is its own PSU
    */
   public int psu(int row) {
-    return psu[row];
+    char[] c = psuChars;
+    if (c != null) {
+      return c[row];
+    }
+    int[] i = psuInts;
+    return i != null ? i[row] : checkRow(row);
   }
 
   /**
@@ -547,8 +596,9 @@ public final class SurveyDesign {
     int strata = 0;
     for (int i = 0; i < weights.length; i++) {
       if (weights[i] != 0) {
-        if (!seenPsu[psu[i]]) {
-          seenPsu[psu[i]] = true;
+        int p = psu(i);
+        if (!seenPsu[p]) {
+          seenPsu[p] = true;
           psus++;
         }
         if (!seenStratum[stratum[i]]) {
@@ -598,7 +648,7 @@ public final class SurveyDesign {
       weights = d.weights;
       stratum = d.stratum;
       strataNames = d.strataNames;
-      psu = d.psu;
+      psu = d.psuCodes();
       rowPsu = d.rowPsu;
       psuStratum = d.psuStratum;
       psuNames = d.psuNames;

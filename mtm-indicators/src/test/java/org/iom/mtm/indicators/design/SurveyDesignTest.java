@@ -62,6 +62,42 @@ class SurveyDesignTest {
   }
 
   @Test
+  void psuCodesReadTheSameWhateverTheirStorage() {
+    // 70,000 PSUs do not fit a char: ints; 300 do: chars; no ids: each row its own PSU
+    for (int psus : new int[] {70_000, 300, 0}) {
+      int n = psus == 0 ? 9 : psus * 2 + 1;
+      int[] ids = new int[n];
+      double[] w = new double[n];
+      int[] strata = new int[n];
+      for (int i = 0; i < n; i++) {
+        // each PSU's two rows apart, so the codes follow first appearance, not the given ids
+        ids[i] = psus == 0 ? i : 1_000_000 - (i % psus) * 7;
+        w[i] = 1 + i % 3;
+        strata[i] = psus == 0 ? 0 : (i % psus) % 2;
+      }
+      SurveyDesign.Builder b = SurveyDesign.builder(SurveyData.of(NumericColumn.of("y", w))).strata(strata).weights(w);
+      if (psus > 0) {
+        b.ids(ids);
+      }
+      SurveyDesign d = b.build();
+      int[] read = new int[n];
+      d.readPsus(0, n, read);
+      int[] block = new int[5];
+      d.readPsus(n - 5, n, block);
+      for (int i = 0; i < n; i++) {
+        int expected = psus == 0 ? i : i % psus;
+        assertEquals(expected, d.psu(i), psus + " PSUs, row " + i);
+        assertEquals(expected, read[i], psus + " PSUs, row " + i);
+      }
+      for (int k = 0; k < 5; k++) {
+        assertEquals(d.psu(n - 5 + k), block[k]);
+      }
+      assertEquals(psus == 0 ? n : psus, d.psuCount());
+      assertThrows(IndexOutOfBoundsException.class, () -> d.psu(n));
+    }
+  }
+
+  @Test
   void samplingFractionsGiveTheSamePopulation() {
     double[] f = {0.2, 0.2, 0.2, 0.1, 0.1, 0.1};
     SurveyDesign d = SurveyDesign.builder(data(W, f, PSU)).ids("psu").strata("s").fpc("fpc").build();

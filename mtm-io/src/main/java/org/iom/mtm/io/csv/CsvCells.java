@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.iom.mtm.io.ReadException;
@@ -652,12 +651,7 @@ public final class CsvCells implements Closeable {
       }
       throw new ReadException(
           new ReadProblem(file, ln, 0, null, null,
-              String.format(
-                  Locale.ROOT,
-                  mode == Mode.AUTO
-                      ? "byte 0x%02X is not UTF-8 although earlier text was: the file mixes encodings; give the encoding explicitly"
-                      : "byte 0x%02X is not valid UTF-8; give the encoding (windows-1252?) explicitly",
-                  lead)));
+              TextDecoder.notUtf8(mode == Mode.AUTO, lead)));
     }
 
     /** Whether bytes form one well-formed UTF-8 sequence (RFC 3629). */

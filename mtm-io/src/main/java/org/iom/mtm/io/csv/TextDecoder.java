@@ -34,6 +34,22 @@ final class TextDecoder extends Reader {
     CP1252
   }
 
+  /**
+   * The message for a byte that is not UTF-8, shared with {@link CsvCells}'s byte path so that
+   * both paths fail alike.
+   *
+   * @param detecting whether the encoding was being detected (earlier text was UTF-8)
+   * @param lead the byte
+   */
+  static String notUtf8(boolean detecting, int lead) {
+    return String.format(
+        Locale.ROOT,
+        detecting
+            ? "byte 0x%02X is not UTF-8 although earlier text was: the file mixes encodings; give the encoding explicitly"
+            : "byte 0x%02X is not valid UTF-8; give the encoding (windows-1252?) explicitly",
+        lead);
+  }
+
   private final InputStream in;
   private final String file;
   private final byte[] bytes = new byte[1 << 16];
@@ -221,12 +237,7 @@ final class TextDecoder extends Reader {
                 0,
                 null,
                 null,
-                String.format(
-                    Locale.ROOT,
-                    mode == Mode.AUTO
-                        ? "byte 0x%02X is not UTF-8 although earlier text was: the file mixes encodings; give the encoding explicitly"
-                        : "byte 0x%02X is not valid UTF-8; give the encoding (windows-1252?) explicitly",
-                    lead)));
+                notUtf8(mode == Mode.AUTO, lead)));
       }
       sawMultibyte = true;
       bpos += need;
