@@ -2,6 +2,7 @@ package org.iom.mtm.core.data;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +54,8 @@ public final class NumericColumn implements Column {
   private final double[] doubles;
   /** The state ordinals of the double storage; empty when every cell is answered. */
   private final byte[] states;
+  /** The codes of an integer storage with an answered cell, else null. */
+  private final @Nullable IntegerCodes integerCodes;
 
   private NumericColumn(Builder b) {
     this.name = b.name;
@@ -66,6 +69,12 @@ public final class NumericColumn implements Column {
     this.ints = b.kind == INT ? b.trimmedInts() : States.NO_INTS;
     this.doubles = b.kind == DOUBLE ? b.trimmedDoubles() : States.NO_DOUBLES;
     this.states = b.kind == DOUBLE && b.anyNotAnswered ? b.trimmedStates() : States.NO_BYTES;
+    if (b.kind == DOUBLE || !b.anyAnswered) {
+      this.integerCodes = null;
+    } else {
+      long codeBase = (long) b.base;
+      this.integerCodes = new IntegerCodes(codeBase, (int) (b.min - codeBase), (int) (b.max - codeBase));
+    }
   }
 
   private static double[] byteValues(double base) {
@@ -322,6 +331,87 @@ public final class NumericColumn implements Column {
           values[i + off] = Double.longBitsToDouble(Double.doubleToRawLongBits(doubles[i]) & -(long) ok);
           answered[i + off] = ok;
         }
+    }
+  }
+
+  /**
+   * How an integer storage codes its cells, for kernels that sum codes as integers without
+   * converting each one to a double ({@link #readCodes}).
+   *
+   * <p>An answered cell's code {@code c} lies in {@code [first, last]} and its value is {@code
+   * base + c}; every code outside that range is a cell in another state. {@code first} and
+   * {@code last} are the codes of the smallest and the largest answered value, so {@code last -
+   * first} is the span of the answered values.
+   *
+   * @param base the value of code 0, an integer
+   * @param first the code of the smallest answered value
+   * @param last the code of the largest answered value, at least {@code first}
+   */
+  public record IntegerCodes(long base, int first, int last) {
+    /**
+     * Checks the range.
+     *
+     * @throws IllegalArgumentException when {@code last < first}
+     */
+    public IntegerCodes {
+      if (last < first) {
+        throw new IllegalArgumentException("last code " + last + " is below first " + first);
+      }
+    }
+
+    /**
+     * The span of the answered values, {@code last - first}.
+     *
+     * @return the span, at least 0
+     */
+    public long span() {
+      return (long) last - first;
+    }
+  }
+
+  /**
+   * The integer coding of the column's cells, when it is stored as integers (every answered value
+   * an integer within the 32-bit range) and has an answered cell; empty for a decimal storage or
+   * a column without an answer, whose cells {@link #readCodes} cannot read.
+   *
+   * @return the coding, or empty
+   */
+  public Optional<IntegerCodes> integerCodes() {
+    return Optional.ofNullable(integerCodes);
+  }
+
+  /**
+   * Reads the integer codes of a block of rows into {@code dst[0 .. to - from)}, as {@link
+   * #integerCodes()} describes them: a cell's code is its value less the base when it is
+   * answered, and a code outside the answered range for a cell in any other state. The rest of
+   * {@code dst} is left as it was.
+   *
+   * @param from the first row, inclusive
+   * @param to the last row, exclusive
+   * @param dst the destination, at least {@code to - from} long
+   * @throws IllegalStateException when {@link #integerCodes()} is empty
+   * @throws IndexOutOfBoundsException when {@code from < 0}, {@code to > size()}, {@code from >
+   *     to}, or {@code dst} is shorter than {@code to - from}
+   */
+  public void readCodes(int from, int to, int[] dst) {
+    if (integerCodes == null) {
+      throw new IllegalStateException("column '" + name + "' is not stored as integer codes");
+    }
+    States.checkRange(from, to, size, dst.length);
+    int off = -from;
+    switch (kind) {
+      case BYTE:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = bytes[i] & 0xFF;
+        }
+        break;
+      case CHAR:
+        for (int i = from; i < to; i++) {
+          dst[i + off] = chars[i];
+        }
+        break;
+      default:
+        System.arraycopy(ints, from, dst, 0, to - from);
     }
   }
 

@@ -2,6 +2,7 @@ package org.iom.mtm.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +165,52 @@ class StorageProperties {
     }
     assertEquals(all, c.allAnswered());
     checkBlocks(c);
+    assertIntegerCodes(cells, c);
+  }
+
+  /**
+   * The integer codes of an integer storage: an answered cell's code lies between the codes of
+   * the smallest and largest answered value and gives its value back from the base, every other
+   * cell's code lies outside; a decimal storage or a column without an answer has none.
+   */
+  private static void assertIntegerCodes(List<Cell<Double>> cells, NumericColumn c) {
+    boolean anyAnswered = cells.stream().anyMatch(x -> x.state().isAnswered());
+    if (c.storage().equals("double") || !anyAnswered) {
+      assertTrue(c.integerCodes().isEmpty(), c.storage());
+      assertThrows(IllegalStateException.class, () -> c.readCodes(0, c.size(), new int[c.size()]));
+      return;
+    }
+    NumericColumn.IntegerCodes ic = c.integerCodes().orElseThrow();
+    int[] codes = new int[c.size() + 3];
+    java.util.Arrays.fill(codes, 12345);
+    c.readCodes(0, c.size(), codes);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < cells.size(); i++) {
+      Cell<Double> cell = cells.get(i);
+      boolean inRange = codes[i] >= ic.first() && codes[i] <= ic.last();
+      assertEquals(cell.state().isAnswered(), inRange, "row " + i + " code " + codes[i] + " " + ic);
+      if (inRange) {
+        assertEquals(cell.value(), (double) (ic.base() + codes[i]), "row " + i);
+        min = Math.min(min, cell.value());
+        max = Math.max(max, cell.value());
+      }
+    }
+    assertEquals(min, (double) (ic.base() + ic.first()), "smallest");
+    assertEquals(max, (double) (ic.base() + ic.last()), "largest");
+    assertEquals(ic.last() - (long) ic.first(), ic.span());
+    for (int i = cells.size(); i < codes.length; i++) {
+      assertEquals(12345, codes[i], "past the block");
+    }
+    // a block from the middle lands at 0
+    if (c.size() > 2) {
+      int[] part = new int[c.size()];
+      c.readCodes(1, c.size() - 1, part);
+      for (int i = 1; i < c.size() - 1; i++) {
+        assertEquals(codes[i], part[i - 1], "block row " + i);
+      }
+    }
+    assertThrows(IndexOutOfBoundsException.class, () -> c.readCodes(0, c.size() + 1, new int[c.size() + 1]));
   }
 
   /** The bulk reads over the whole column in blocks of a few sizes, against the rows. */

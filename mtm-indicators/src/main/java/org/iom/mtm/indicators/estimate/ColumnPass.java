@@ -144,6 +144,30 @@ final class ColumnPass {
   private final boolean readsWeights;
   /** Largest number of units given sums per unit code: 4 doubles each, 2 MB. */
   private static final long BY_UNIT_LIMIT = 1 << 16;
+  /**
+   * Per spec, the integer coding of a numeric variable summed as codes ({@link
+   * #clusteredMeanByCode}), else null.
+   */
+  private final NumericColumn.@Nullable IntegerCodes[] byCode;
+  /**
+   * Per grouping and spec, for a variable summed as codes: per unit code one long packing the
+   * period's present rows (from bit {@link #CODE_SUM_BITS} up) over the sum of their codes less
+   * the first code (below), then, when the spec counts them, the missing rows; else null.
+   */
+  private final long[][] @Nullable [] byUnitCodes;
+  private final int[] codes = new int[BLOCK];
+  /**
+   * Most rows a unit can gather between two drains: a flush follows the block in which the
+   * period reaches {@link #FLUSH} rows.
+   */
+  private static final long PERIOD_ROWS = FLUSH + BLOCK - 1;
+  /** Low bits of a packed unit sum that hold the sum of codes: the rest counts up to {@link #PERIOD_ROWS}. */
+  private static final int CODE_SUM_BITS = Long.numberOfLeadingZeros(PERIOD_ROWS);
+  /**
+   * Widest span of answered codes summed packed: a period's sum of codes less the first stays
+   * below {@code 2^CODE_SUM_BITS} (a span of 2^26, 67 million, with the present periods).
+   */
+  static final long BY_CODE_SPAN_LIMIT = (1L << CODE_SUM_BITS) / PERIOD_ROWS;
 
   ColumnPass(SufficientStatistics st) {
     this.st = st;
@@ -239,6 +263,19 @@ final class ColumnPass {
       }
     }
     readsWeights = !(weightless && everyByUnit) || plan.deff != null || seenPerRow;
+    byCode = new NumericColumn.IntegerCodes[nSpecs];
+    byUnitCodes = new long[g][nSpecs][];
+    for (int sp = 0; sp < nSpecs; sp++) {
+      NumericColumn.IntegerCodes coding = codedSums(sp, weightless);
+      if (coding == null) {
+        continue;
+      }
+      byCode[sp] = coding;
+      for (int i = 0; i < g; i++) {
+        byUnit[i][sp] = null;
+        byUnitCodes[i][sp] = new long[(int) unitCount * (countsMissing(specs[sp]) ? 2 : 1)];
+      }
+    }
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
       if (clustered) {
@@ -255,6 +292,27 @@ final class ColumnPass {
       }
       touched[i] = new int[mark[i].length];
     }
+  }
+
+  /**
+   * The integer coding under which a numeric spec is summed as codes ({@link
+   * #clusteredMeanByCode}), or null: every grouping of the spec sums it per unit code, the
+   * rows share their PSU's weight, no design effect asks for the rows' states, and the column is
+   * stored as integers whose span packs.
+   */
+  private NumericColumn.@Nullable IntegerCodes codedSums(int sp, boolean weightless) {
+    Spec spec = specs[sp];
+    NumericColumn c = spec.num;
+    if (!weightless || spec.kind != Kind.NUMERIC || plan.deff != null || seenPerRow || c == null) {
+      return null;
+    }
+    for (int i = 0; i < groupings.length; i++) {
+      if (byUnit[i][sp] == null) {
+        return null;
+      }
+    }
+    NumericColumn.IntegerCodes coding = c.integerCodes().orElse(null);
+    return coding != null && coding.span() < BY_CODE_SPAN_LIMIT ? coding : null;
   }
 
   /**
@@ -302,7 +360,9 @@ final class ColumnPass {
               case CATEGORICAL -> clusteredCategorical(s, g, n);
               case MULTI -> clusteredMulti(s, g, n);
               case NUMERIC -> {
-                if (byUnit[g][s] != null) {
+                if (byCode[s] != null) {
+                  clusteredMeanByCode(s, g, n);
+                } else if (byUnit[g][s] != null) {
                   clusteredMeanByUnit(s, g, n);
                 } else {
                   clusteredMean(s, g, n);
@@ -416,6 +476,11 @@ final class ColumnPass {
       case NUMERIC, QUANTILE -> {
         NumericColumn c = spec.num;
         byte notAnswered = spec.naRm && !impact ? ABSENT : MISSING;
+        if (byCode[s] != null) {
+          // the kernel sums the codes as integers, and decodes the sums at the drain
+          c.readCodes(b0, b1, codes);
+          break;
+        }
         if (clustered && spec.kind == Kind.NUMERIC) {
           // values and answered flags in one pass over the storage; the kernel multiplies by the
           // flag, and the states are formed only for the loops that still read them
@@ -770,6 +835,64 @@ final class ColumnPass {
         acc[o + 1] += pw;
         acc[o + 2] += pw * v[i] - c * pw;
         acc[o + 3] += 1 - p;
+      }
+    }
+  }
+
+  /**
+   * Clustered, numeric variable stored as integer codes, of a grouping whose one domain holds
+   * every row, on a design whose rows share their PSU's weight: per row one integer add into its
+   * unit's packed sum ({@link #byUnitCodes}), {@code 2^CODE_SUM_BITS + code - first} for an
+   * answered cell and 0 for any other (a mask, not a branch: states come at random), with no
+   * conversion to a double, no weight and no answered flag. The unit's present rows and its
+   * sum of {@code y - s} come out of the packed sum exactly at the drain ({@link #drainUnits}).
+   * Two loads, an add and a store per row where the double kernel ({@link #clusteredMeanByUnit})
+   * decodes each value and updates two sums.
+   */
+  private void clusteredMeanByCode(int s, int g, int n) {
+    Spec spec = specs[s];
+    NumericColumn.IntegerCodes coding = byCode[s];
+    long[] acc = byUnitCodes[g][s];
+    int[] un = unit;
+    int[] cd = codes;
+    long first = coding.first();
+    long span = coding.span();
+    long one = 1L << CODE_SUM_BITS;
+    if (spec.shifted) {
+      double[] cellShift = st.shift[g];
+      int si = spec.shiftOffset;
+      if (Double.isNaN(cellShift[si])) {
+        for (int i = 0; i < n; i++) {
+          long d = cd[i] - first;
+          if (d >= 0 && d <= span) {
+            // the domain's first present value, as on the plain path
+            cellShift[si] = coding.base() + cd[i];
+            break;
+          }
+        }
+      }
+    }
+    if (spec.num.allAnswered()) {
+      long k = one - first;
+      // no missing rows to count, but the sums keep their places
+      int stride = countsMissing(spec) ? 1 : 0;
+      for (int i = 0; i < n; i++) {
+        acc[un[i] << stride] += cd[i] + k;
+      }
+    } else if (countsMissing(spec)) {
+      for (int i = 0; i < n; i++) {
+        long d = cd[i] - first;
+        // all ones for a code in [first, last], zero for a state's code
+        long keep = ~((d | (span - d)) >> 63);
+        int o = un[i] << 1;
+        acc[o] += (one + d) & keep;
+        acc[o + 1] += ~keep & 1;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        long d = cd[i] - first;
+        long keep = ~((d | (span - d)) >> 63);
+        acc[un[i]] += (one + d) & keep;
       }
     }
   }
@@ -1204,6 +1327,10 @@ final class ColumnPass {
   private void drainUnits(int g) {
     UnitIndex index = st.units[g];
     for (int s = 0; s < nSpecs; s++) {
+      if (byCode[s] != null) {
+        drainCodes(g, s);
+        continue;
+      }
       double[] d = byUnit[g][s];
       if (d == null) {
         continue;
@@ -1237,6 +1364,49 @@ final class ColumnPass {
         acc[a + 2] += nm;
         acc[a + 3] += sa;
         Arrays.fill(d, o, o + stride, 0);
+      }
+    }
+  }
+
+  /**
+   * Moves the period's packed sums of a variable summed as codes ({@link #clusteredMeanByCode})
+   * into their (cell 0, unit) slots. The unit's sum of {@code y - s} over its present rows is the
+   * sum of {@code code - first} plus the present rows times {@code base + first - s}, in exact
+   * integer arithmetic (the shift s is a value of the column, an integer): the slot gets it
+   * rounded once, times the unit's weight.
+   */
+  private void drainCodes(int g, int s) {
+    UnitIndex index = st.units[g];
+    long[] d = byUnitCodes[g][s];
+    NumericColumn.IntegerCodes coding = byCode[s];
+    Spec spec = specs[s];
+    boolean countMissing = countsMissing(spec);
+    int stride = countMissing ? 2 : 1;
+    double shift = spec.shifted ? st.shift[g][spec.shiftOffset] : 0;
+    // before a present row the shift is unset (NaN), and every unit's present rows are 0
+    long offset = coding.base() + coding.first() - (Double.isNaN(shift) ? 0 : (long) shift);
+    long sumMask = (1L << CODE_SUM_BITS) - 1;
+    double[] uw = unitWeight;
+    for (int u = 0; u < unitCount; u++) {
+      int o = u * stride;
+      long packed = d[o];
+      long nm = countMissing ? d[o + 1] : 0;
+      if (packed == 0 && nm == 0) {
+        continue;
+      }
+      long np = packed >>> CODE_SUM_BITS;
+      long deviations = (packed & sumMask) + np * offset;
+      int slotIndex = index.slot(u, 0);
+      ensureSlots(g);
+      double[] acc = unitSums[g];
+      int a = slotIndex * slotWidth + slotOffset[s];
+      acc[a] += np;
+      acc[a + 1] += uw[u] * np;
+      acc[a + 2] += nm;
+      acc[a + 3] += uw[u] * deviations;
+      d[o] = 0;
+      if (countMissing) {
+        d[o + 1] = 0;
       }
     }
   }

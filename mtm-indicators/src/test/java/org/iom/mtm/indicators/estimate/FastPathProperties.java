@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.iom.mtm.core.data.AnswerState;
 import org.iom.mtm.core.data.CategoricalColumn;
 import org.iom.mtm.core.data.Column;
@@ -32,7 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 class FastPathProperties {
 
-  /** A designed sample with extra columns in every answer state: z numeric, k select_one, s select_multiple over 70 options. */
+  /**
+   * A designed sample with extra columns in every answer state: z numeric, k select_one, s
+   * select_multiple over 70 options, and i an integer in one of the integer storages (byte, char,
+   * int near 10^9), sometimes fully answered, sometimes wider than the packed code sums take.
+   */
   private static SurveyData withAllStates(DesignedSample sample, long seed) {
     SurveyData d = sample.data();
     int n = d.rowCount();
@@ -42,7 +47,21 @@ class FastPathProperties {
     CategoricalColumn.Builder k = CategoricalColumn.builder("k", SurveyArbitraries.levelNames(5));
     MultiSelectColumn.Builder s = MultiSelectColumn.builder("s", SurveyArbitraries.levelNames(70));
     NumericColumn.Builder x = NumericColumn.builder("x");
+    NumericColumn.Builder ints = NumericColumn.builder("i");
+    int intKind = r.nextInt(5);
+    boolean intStates = r.nextInt(3) != 0;
     for (int i = 0; i < n; i++) {
+      if (intStates && r.nextInt(5) == 0) {
+        ints.addState(states[1 + r.nextInt(states.length - 1)]);
+      } else {
+        ints.add(switch (intKind) {
+          case 0 -> 100 + r.nextInt(150); // byte
+          case 1 -> -30_000 + r.nextInt(60_000); // char
+          case 2 -> 1_000_000_000 + r.nextInt(2_000_000); // int, large and close together
+          case 3 -> r.nextBoolean() ? -7 : -7 + ColumnPass.BY_CODE_SPAN_LIMIT - 1; // the widest packed
+          default -> r.nextInt(400_000_000) - 200_000_000; // too wide to pack: summed as doubles
+        });
+      }
       if (r.nextInt(6) == 0) {
         z.addState(states[1 + r.nextInt(states.length - 1)]);
       } else {
@@ -76,6 +95,7 @@ class FastPathProperties {
     cols.add(k.build());
     cols.add(s.build());
     cols.add(x.build());
+    cols.add(ints.build());
     return SurveyData.of(cols);
   }
 
@@ -122,7 +142,7 @@ class FastPathProperties {
 
   private static Estimation request(SurveyDesign d, int by, boolean naRm, boolean impact, boolean all,
       int deff) {
-    Estimation e = Estimation.of(d).mean("y", "z").total("y", "z").prop("k", "g").multi("m", "s").total("k", "s")
+    Estimation e = Estimation.of(d).mean("y", "z", "i").total("y", "z", "i").prop("k", "g").multi("m", "s").total("k", "s")
         .ratio("z", "x").median("y").quantile("z", 0.25, 0.9).naRm(naRm);
     switch (by) {
       case 0 -> { }
@@ -174,12 +194,13 @@ class FastPathProperties {
       @ForAll @IntRange(min = 1, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode, @ForAll boolean byDomain,
       @ForAll boolean total, @ForAll boolean naRm, @ForAll boolean impact, @ForAll boolean deff,
-      @ForAll boolean rowWeights) {
+      @ForAll boolean rowWeights, @ForAll boolean integers) {
     int p = mode == 4 ? psus : Math.max(2, psus);
     DesignedSample sample = DesignedSample.generate(strata, p, rowsPerPsu, 3, seed);
     SurveyDesign d = design(withAllStates(sample, seed), mode, rowWeights);
     Estimation e = Estimation.of(d);
-    e = total ? e.total("y") : e.mean("y");
+    String v = integers ? "i" : "y";
+    e = total ? e.total(v) : e.mean(v);
     e.naRm(naRm);
     if (byDomain) {
       e.by("g");
@@ -214,6 +235,60 @@ class FastPathProperties {
       }
     }
     sameTables(e.runPlain(), one, "chunks");
+  }
+
+  /**
+   * The packed integer sums at their limits: a PSU holding a whole chunk of rows, its answered
+   * values mostly the largest of the widest span that packs, so that a unit's sum of codes
+   * nears the bits it has; the results are the plain path's, and the mean is the exact one.
+   */
+  @Test
+  void packedCodeSumsHoldAtTheirLimits() {
+    int n = 1 << 20;
+    long last = ColumnPass.BY_CODE_SPAN_LIMIT - 1;
+    NumericColumn.Builder stratum = NumericColumn.builder("stratum");
+    NumericColumn.Builder psu = NumericColumn.builder("psu");
+    NumericColumn.Builder weight = NumericColumn.builder("weight");
+    NumericColumn.Builder v = NumericColumn.builder("v");
+    NumericColumn.Builder full = NumericColumn.builder("full");
+    long sum = 0;
+    long present = 0;
+    for (int i = 0; i < n; i++) {
+      int p = i < n / 2 ? 0 : 1 + i % 3;
+      stratum.add(1);
+      psu.add(p);
+      weight.add(p == 0 ? 2.5 : 1.0);
+      full.add(last - i % 2);
+      if (i % 1000 == 999) {
+        v.addState(AnswerState.REFUSED);
+      } else {
+        long value = i % 97 == 0 ? 0 : last;
+        v.add(value);
+        sum += (long) ((p == 0 ? 2.5 : 1.0) * 2) * value;
+        present += (long) ((p == 0 ? 2.5 : 1.0) * 2);
+      }
+    }
+    SurveyData data = SurveyData.of(
+        List.of(stratum.build(), psu.build(), weight.build(), v.build(), full.build()));
+    assertTrue(data.numeric("v").integerCodes().orElseThrow().span() == last);
+    SurveyDesign d = SurveyDesign.builder(data).strata("stratum").ids("psu").weights("weight").build();
+    assertTrue(d.weightsByPsu());
+    assertTrue(Estimation.chunkSize(n) == 1 << 18, "a chunk is a flush period");
+    for (boolean naRm : new boolean[] {true, false}) {
+      Estimation e = Estimation.of(d).mean("v", "full").total("v", "full").naRm(naRm);
+      ResultTable fast = e.run();
+      sameTables(e.runPlain(), fast, "naRm " + naRm);
+      sameTables(e.runPlain(), e.threads(2).run(), "2 threads, naRm " + naRm);
+      ResultRow mean = fast.rows().get(0);
+      assertEquals("mean v", mean.analysisType().name().toLowerCase(java.util.Locale.ROOT) + " " + mean.analysisVar());
+      if (naRm) {
+        // sum and present weight doubled above: integers, so the exact mean is their ratio
+        assertEquals((double) sum / present, mean.stat(), 1e-15 * last);
+        assertEquals(n - n / 1000, mean.n());
+      } else {
+        assertEquals(null, mean.stat(), "a mean over refusals");
+      }
+    }
   }
 
   /** Equal to 1e-12 relative, or to 1e-12 of {@code floor} (the estimate's size, for its se). */
