@@ -73,6 +73,18 @@ public class EstimationBenchmark {
     return Estimation.of(s.design).mean("income").naRm(true).run();
   }
 
+  /**
+   * Weighted mean of the same incomes as decimals (in dollars) with its standard error: a
+   * variable stored as doubles, which {@link #meanIncome}'s integer code sums do not take.
+   *
+   * @param s the data
+   * @return the result
+   */
+  @Benchmark
+  public ResultTable meanIncomeDecimal(SurveyState s) {
+    return Estimation.of(s.decimalDesign).mean("income_usd").naRm(true).run();
+  }
+
   /** The threads of the 12 x 34 task. */
   @State(Scope.Benchmark)
   public static class Threads {

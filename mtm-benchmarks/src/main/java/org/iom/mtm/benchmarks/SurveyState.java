@@ -27,6 +27,11 @@ public class SurveyState {
 
   SurveyData data;
   SurveyDesign design;
+  /**
+   * The design over the data plus {@code income_usd}, income converted at 447.3 tenge to the
+   * dollar: the same cells as decimals, for the weighted mean of a variable stored as doubles.
+   */
+  SurveyDesign decimalDesign;
   double[] weight;
   double[] income;
   boolean[] incomeAnswered;
@@ -66,5 +71,16 @@ public class SurveyState {
       income[i] = incomeAnswered[i] ? inc.value(i) : 0;
     }
     design = SurveyDesign.builder(data).strata(stratum).ids(psu).weights(weight).build();
+    NumericColumn.Builder usd = NumericColumn.builder("income_usd");
+    for (int i = 0; i < n; i++) {
+      if (incomeAnswered[i]) {
+        usd.add(income[i] / 447.3);
+      } else {
+        usd.addState(inc.state(i));
+      }
+    }
+    java.util.List<org.iom.mtm.core.data.Column> columns = new java.util.ArrayList<>(data.columns());
+    columns.add(usd.build());
+    decimalDesign = SurveyDesign.builder(SurveyData.of(columns)).strata(stratum).ids(psu).weights(weight).build();
   }
 }
