@@ -74,8 +74,8 @@ public class EstimationBenchmark {
   }
 
   /**
-   * Weighted mean of the same incomes as decimals (in dollars) with its standard error: a
-   * variable stored as doubles, which {@link #meanIncome}'s integer code sums do not take.
+   * Weighted mean of the same incomes in dollars to the cent, as typed into a {@code decimal}
+   * question, with its standard error: stored as integers of cents, summed as codes.
    *
    * @param s the data
    * @return the result
@@ -83,6 +83,18 @@ public class EstimationBenchmark {
   @Benchmark
   public ResultTable meanIncomeDecimal(SurveyState s) {
     return Estimation.of(s.decimalDesign).mean("income_usd").naRm(true).run();
+  }
+
+  /**
+   * Weighted mean of the incomes divided by 447.3, unrounded as a {@code calculate} field gives
+   * them, with its standard error: a variable stored as doubles, summed by the double kernel.
+   *
+   * @param s the data
+   * @return the result
+   */
+  @Benchmark
+  public ResultTable meanIncomeDouble(SurveyState s) {
+    return Estimation.of(s.decimalDesign).mean("income_share").naRm(true).run();
   }
 
   /** The threads of the 12 x 34 task. */

@@ -28,8 +28,10 @@ public class SurveyState {
   SurveyData data;
   SurveyDesign design;
   /**
-   * The design over the data plus {@code income_usd}, income converted at 447.3 tenge to the
-   * dollar: the same cells as decimals, for the weighted mean of a variable stored as doubles.
+   * The design over the data plus two decimal columns with income's answers and states: {@code
+   * income_usd}, income converted at 447.3 tenge to the dollar and rounded to the cent as a
+   * person types it (stored as integers of cents), and {@code income_share}, income over 447.3
+   * unrounded, as a {@code calculate} field gives it (stored as doubles).
    */
   SurveyDesign decimalDesign;
   double[] weight;
@@ -72,15 +74,19 @@ public class SurveyState {
     }
     design = SurveyDesign.builder(data).strata(stratum).ids(psu).weights(weight).build();
     NumericColumn.Builder usd = NumericColumn.builder("income_usd");
+    NumericColumn.Builder share = NumericColumn.builder("income_share");
     for (int i = 0; i < n; i++) {
       if (incomeAnswered[i]) {
-        usd.add(income[i] / 447.3);
+        usd.add(Math.round(income[i] / 447.3 * 100) / 100.0);
+        share.add(income[i] / 447.3);
       } else {
         usd.addState(inc.state(i));
+        share.addState(inc.state(i));
       }
     }
     java.util.List<org.iom.mtm.core.data.Column> columns = new java.util.ArrayList<>(data.columns());
     columns.add(usd.build());
+    columns.add(share.build());
     decimalDesign = SurveyDesign.builder(SurveyData.of(columns)).strata(stratum).ids(psu).weights(weight).build();
   }
 }

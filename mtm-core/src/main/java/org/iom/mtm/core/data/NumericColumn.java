@@ -8,13 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * A numeric variable (XLSForm {@code integer}, {@code decimal}, {@code calculate}). Immutable.
  *
- * <p>Storage is chosen when the column is built, from the answered values, narrowest first:
+ * <p>Storage is chosen when the column is built, from the answered values, narrowest first. The
+ * values are first written as integers: each value times {@code 10^d}, with {@code d} the fewest
+ * decimal digits (0 to {@value #MAX_DECIMALS}) for which every answered value of the column comes
+ * back exactly, bit for bit, as that integer divided by {@code 10^d} (a decimal typed with two
+ * digits after the point, 434.19, is the integer 43,419 with {@code d = 2}). Then:
  *
  * <ul>
- *   <li>all integers within a span of 252: one byte per row, the value less a base;
- *   <li>all integers within a span of 65,532: two bytes per row, the value less a base;
- *   <li>all integers from {@code -2^31 + 4} to {@code 2^31 - 1}: four bytes per row;
- *   <li>otherwise (a decimal, {@code -0.0}, a larger integer): eight bytes per row.
+ *   <li>all those integers within a span of 252: one byte per row, the integer less a base;
+ *   <li>within a span of 65,532: two bytes per row, the integer less a base;
+ *   <li>all from {@code -2^31 + 4} to {@code 2^31 - 1}: four bytes per row;
+ *   <li>otherwise (a value with more digits, {@code -0.0}, a larger integer): eight bytes per row,
+ *       the values as they are.
  * </ul>
  *
  * <p>The four integer codes past the answered ones (for four bytes, the four lowest) stand for the
@@ -36,13 +41,21 @@ public final class NumericColumn implements Column {
   private static final int INT_FIRST = Integer.MIN_VALUE + States.NOT_ANSWERED_KINDS;
   /** Integers beyond this magnitude are stored as doubles, so that base plus code stays exact. */
   private static final double INTEGER_LIMIT = 0x1p52;
+  /** The most decimal digits an integer storage scales values by. */
+  public static final int MAX_DECIMALS = 6;
+  /** {@code 10^d} for each number of decimal digits d: exact doubles. */
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
 
   private final String name;
   private final int size;
   private final byte kind;
   private final boolean allAnswered;
-  /** The value of code 0 in the byte and char storages; an integer. */
+  /** The value of code 0 in the byte and char storages, times {@code 10^decimals}; an integer. */
   private final double base;
+  /** Decimal digits of an integer storage: a cell's value is its integer over {@code 10^decimals}. */
+  private final int decimals;
+  /** {@code 10^decimals}, exact. */
+  private final double divisor;
   private final byte[] bytes;
   /**
    * The value of each byte code, 0.0 for the four state codes: {@link #readValues} looks codes up
@@ -63,8 +76,10 @@ public final class NumericColumn implements Column {
     this.kind = b.kind;
     this.allAnswered = !b.anyNotAnswered;
     this.base = b.base;
+    this.decimals = b.kind == DOUBLE ? 0 : b.decimals;
+    this.divisor = POWERS_OF_TEN[decimals];
     this.bytes = b.kind == BYTE ? b.trimmedBytes() : States.NO_BYTES;
-    this.byteValues = b.kind == BYTE ? byteValues(b.base) : States.NO_DOUBLES;
+    this.byteValues = b.kind == BYTE ? byteValues(b.base, divisor) : States.NO_DOUBLES;
     this.chars = b.kind == CHAR ? b.trimmedChars() : States.NO_CHARS;
     this.ints = b.kind == INT ? b.trimmedInts() : States.NO_INTS;
     this.doubles = b.kind == DOUBLE ? b.trimmedDoubles() : States.NO_DOUBLES;
@@ -73,14 +88,15 @@ public final class NumericColumn implements Column {
       this.integerCodes = null;
     } else {
       long codeBase = (long) b.base;
-      this.integerCodes = new IntegerCodes(codeBase, (int) (b.min - codeBase), (int) (b.max - codeBase));
+      this.integerCodes =
+          new IntegerCodes(codeBase, (int) (b.min - codeBase), (int) (b.max - codeBase), decimals);
     }
   }
 
-  private static double[] byteValues(double base) {
+  private static double[] byteValues(double base, double divisor) {
     double[] v = new double[256];
     for (int c = 0; c <= BYTE_LAST; c++) {
-      v[c] = base + c;
+      v[c] = (base + c) / divisor;
     }
     return v;
   }
@@ -187,19 +203,19 @@ public final class NumericColumn implements Column {
       case BYTE:
         int b = bytes[row] & 0xFF;
         if (b <= BYTE_LAST) {
-          return base + b;
+          return byteValues[b];
         }
         break;
       case CHAR:
         int c = chars[row];
         if (c <= CHAR_LAST) {
-          return base + c;
+          return (base + c) / divisor;
         }
         break;
       case INT:
         int v = ints[row];
         if (v >= INT_FIRST) {
-          return v;
+          return v / divisor;
         }
         break;
       default:
@@ -237,7 +253,15 @@ public final class NumericColumn implements Column {
         }
         break;
       case CHAR:
-        if (allAnswered) {
+        if (decimals > 0) {
+          // decimals: a division per cell, in its own loop so that integers keep theirs plain
+          double d = divisor;
+          for (int i = from; i < to; i++) {
+            int c = chars[i];
+            long keep = (c - CHAR_LAST - 1) >> 31;
+            dst[i + off] = Double.longBitsToDouble(Double.doubleToRawLongBits((b0 + c) / d) & keep);
+          }
+        } else if (allAnswered) {
           for (int i = from; i < to; i++) {
             dst[i + off] = b0 + chars[i];
           }
@@ -250,7 +274,14 @@ public final class NumericColumn implements Column {
         }
         break;
       case INT:
-        if (allAnswered) {
+        if (decimals > 0) {
+          double d = divisor;
+          for (int i = from; i < to; i++) {
+            int v = ints[i];
+            long keep = ~(((v ^ Integer.MIN_VALUE) >>> 2) - 1 >> 31);
+            dst[i + off] = Double.longBitsToDouble(Double.doubleToRawLongBits(v / d) & keep);
+          }
+        } else if (allAnswered) {
           for (int i = from; i < to; i++) {
             dst[i + off] = ints[i];
           }
@@ -309,6 +340,17 @@ public final class NumericColumn implements Column {
         }
         break;
       case CHAR:
+        if (decimals > 0) {
+          // a division per cell, in its own loop so that integers keep theirs free of it
+          double d = divisor;
+          for (int i = from; i < to; i++) {
+            int c = chars[i];
+            int ok = (c - CHAR_LAST - 1) >>> 31;
+            values[i + off] = Double.longBitsToDouble(Double.doubleToRawLongBits((b0 + c) / d) & -(long) ok);
+            answered[i + off] = ok;
+          }
+          break;
+        }
         for (int i = from; i < to; i++) {
           int c = chars[i];
           int ok = (c - CHAR_LAST - 1) >>> 31;
@@ -317,6 +359,16 @@ public final class NumericColumn implements Column {
         }
         break;
       case INT:
+        if (decimals > 0) {
+          double d = divisor;
+          for (int i = from; i < to; i++) {
+            int v = ints[i];
+            int ok = (((v ^ Integer.MIN_VALUE) >>> 2) - 1 >>> 31) ^ 1;
+            values[i + off] = Double.longBitsToDouble(Double.doubleToRawLongBits(v / d) & -(long) ok);
+            answered[i + off] = ok;
+          }
+          break;
+        }
         for (int i = from; i < to; i++) {
           int v = ints[i];
           // v - MIN_VALUE as unsigned is 0 to 3 for a state code: then ok is 0
@@ -339,28 +391,50 @@ public final class NumericColumn implements Column {
    * converting each one to a double ({@link #readCodes}).
    *
    * <p>An answered cell's code {@code c} lies in {@code [first, last]} and its value is {@code
-   * base + c}; every code outside that range is a cell in another state. {@code first} and
-   * {@code last} are the codes of the smallest and the largest answered value, so {@code last -
-   * first} is the span of the answered values.
+   * (base + c) / 10^decimals}, the integer {@code base + c} divided by the exact double {@code
+   * 10^decimals} (for an integer variable {@code decimals} is 0 and the value is {@code base +
+   * c}); every code outside that range is a cell in another state. {@code first} and {@code
+   * last} are the codes of the smallest and the largest answered value.
    *
-   * @param base the value of code 0, an integer
+   * @param base the integer of code 0
    * @param first the code of the smallest answered value
    * @param last the code of the largest answered value, at least {@code first}
+   * @param decimals the decimal digits the integers carry, 0 to {@link #MAX_DECIMALS}
    */
-  public record IntegerCodes(long base, int first, int last) {
+  public record IntegerCodes(long base, int first, int last, int decimals) {
     /**
-     * Checks the range.
+     * Checks the range and the digits.
      *
-     * @throws IllegalArgumentException when {@code last < first}
+     * @throws IllegalArgumentException when {@code last < first}, {@code base + first} or {@code
+     *     base + last} is beyond 2^52 in magnitude (where a double no longer holds every integer),
+     *     or {@code decimals} is outside 0 to {@link #MAX_DECIMALS}
      */
     public IntegerCodes {
       if (last < first) {
         throw new IllegalArgumentException("last code " + last + " is below first " + first);
       }
+      if (Math.abs(base + first) > INTEGER_LIMIT || Math.abs(base + last) > INTEGER_LIMIT) {
+        throw new IllegalArgumentException(
+            "integers " + (base + first) + " to " + (base + last) + " are beyond 2^52 in magnitude");
+      }
+      if (decimals < 0 || decimals > MAX_DECIMALS) {
+        throw new IllegalArgumentException("decimals " + decimals + " outside 0 to " + MAX_DECIMALS);
+      }
     }
 
     /**
-     * The span of the answered values, {@code last - first}.
+     * The value of a code, {@code (base + code) / 10^decimals}: exactly what the column reads for
+     * an answered cell of that code.
+     *
+     * @param code a code in {@code [first, last]}
+     * @return the value
+     */
+    public double value(long code) {
+      return (base + code) / POWERS_OF_TEN[decimals];
+    }
+
+    /**
+     * The span of the answered codes, {@code last - first}.
      *
      * @return the span, at least 0
      */
@@ -371,8 +445,9 @@ public final class NumericColumn implements Column {
 
   /**
    * The integer coding of the column's cells, when it is stored as integers (every answered value
-   * an integer within the 32-bit range) and has an answered cell; empty for a decimal storage or
-   * a column without an answer, whose cells {@link #readCodes} cannot read.
+   * an integer, or a decimal of a few digits, whose integers less a base fit 32-bit codes) and
+   * has an answered cell; empty for a column stored as doubles or without an answer, whose cells {@link
+   * #readCodes} cannot read.
    *
    * @return the coding, or empty
    */
@@ -382,7 +457,7 @@ public final class NumericColumn implements Column {
 
   /**
    * Reads the integer codes of a block of rows into {@code dst[0 .. to - from)}, as {@link
-   * #integerCodes()} describes them: a cell's code is its value less the base when it is
+   * #integerCodes()} describes them: a cell's code is its integer less the base when it is
    * answered, and a code outside the answered range for a cell in any other state. The rest of
    * {@code dst} is left as it was.
    *
@@ -461,6 +536,8 @@ public final class NumericColumn implements Column {
     private byte kind = BYTE;
     private boolean anyAnswered;
     private boolean anyNotAnswered;
+    /** Decimal digits of the integers, while the storage is an integer one. */
+    private int decimals;
     /** The smallest and largest answered integer, while the storage is an integer one. */
     private long min;
     private long max;
@@ -489,12 +566,15 @@ public final class NumericColumn implements Column {
             "column '" + name + "' row " + size + ": value " + value + " is not finite");
       }
       if (kind != DOUBLE) {
-        if (isSmallInteger(value)) {
-          long x = (long) value;
+        long x = scaled(value, decimals);
+        if (x == NOT_SCALED) {
+          x = rescale(value);
+        }
+        if (x != NOT_SCALED) {
           if (!fits(x)) {
             long lo = anyAnswered ? Math.min(min, x) : x;
             long hi = anyAnswered ? Math.max(max, x) : x;
-            recode(lo, hi);
+            recode(lo, hi, 1);
           }
           if (kind != DOUBLE) {
             min = anyAnswered ? Math.min(min, x) : x;
@@ -514,9 +594,8 @@ public final class NumericColumn implements Column {
             size++;
             return this;
           }
-        } else {
-          toDoubles();
         }
+        // no integer holds the value: rescale or recode has moved the cells to doubles
       }
       anyAnswered = true;
       ensureCapacity();
@@ -525,11 +604,57 @@ public final class NumericColumn implements Column {
       return this;
     }
 
-    /** An integer, not {@code -0.0}, small enough that base plus code stays exact. */
-    private static boolean isSmallInteger(double v) {
-      return v == Math.rint(v)
-          && Math.abs(v) <= INTEGER_LIMIT
-          && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0);
+    /** {@link #scaled} of a value no integer of at most {@link #MAX_DECIMALS} digits gives back. */
+    private static final long NOT_SCALED = Long.MIN_VALUE;
+
+    /**
+     * The integer {@code x} for which {@code x / 10^digits} is {@code v} bit for bit, small enough
+     * that base plus code stays exact; {@link #NOT_SCALED} when there is none ({@code -0.0}, a
+     * value with more digits, a larger one).
+     */
+    private static long scaled(double v, int digits) {
+      double p = POWERS_OF_TEN[digits];
+      double x = Math.rint(v * p);
+      if (Math.abs(x) > INTEGER_LIMIT) {
+        return NOT_SCALED;
+      }
+      long integer = (long) x;
+      // back from the long, which has no -0.0: -0.0 (and only it) fails here
+      return Double.doubleToRawLongBits(integer / p) == Double.doubleToRawLongBits(v) ? integer : NOT_SCALED;
+    }
+
+    /**
+     * Moves the integers to the fewest decimal digits above the present ones that hold {@code
+     * v}, and returns its integer there; or moves the cells to doubles and returns {@link
+     * #NOT_SCALED} when no number of digits up to {@link #MAX_DECIMALS} holds it, or the
+     * integers outgrow the exact range.
+     */
+    private long rescale(double v) {
+      for (int d = decimals + 1; d <= MAX_DECIMALS; d++) {
+        long x = scaled(v, d);
+        if (x == NOT_SCALED) {
+          continue;
+        }
+        long factor = (long) POWERS_OF_TEN[d - decimals];
+        if (anyAnswered) {
+          // the integers so far, times the factor: still exact below 2^52 in magnitude
+          if (Math.abs(min) > INTEGER_LIMIT / factor || Math.abs(max) > INTEGER_LIMIT / factor) {
+            break;
+          }
+          long lo = min * factor;
+          long hi = max * factor;
+          recode(lo, hi, factor);
+          if (kind == DOUBLE) {
+            return NOT_SCALED;
+          }
+          min = lo;
+          max = hi;
+        }
+        decimals = d;
+        return x;
+      }
+      toDoubles();
+      return NOT_SCALED;
     }
 
     private boolean fits(long x) {
@@ -548,7 +673,7 @@ public final class NumericColumn implements Column {
      * or to doubles. The base is centred in the slack so that each later move at least halves it:
      * at most a few dozen moves over the whole build.
      */
-    private void recode(long lo, long hi) {
+    private void recode(long lo, long hi, long factor) {
       long span = hi - lo;
       byte to;
       long newBase = 0;
@@ -570,7 +695,7 @@ public final class NumericColumn implements Column {
       int[] ni = to == INT ? new int[capacity] : States.NO_INTS;
       for (int i = 0; i < size; i++) {
         int s = ordinalAt(i);
-        long v = s == 0 ? integerAt(i) : 0;
+        long v = s == 0 ? integerAt(i) * factor : 0;
         switch (to) {
           case BYTE:
             nb[i] = (byte) (s == 0 ? v - newBase : BYTE_LAST + s);
@@ -595,7 +720,7 @@ public final class NumericColumn implements Column {
       for (int i = 0; i < size; i++) {
         int s = ordinalAt(i);
         if (s == 0) {
-          nd[i] = integerAt(i);
+          nd[i] = integerAt(i) / POWERS_OF_TEN[decimals];
         } else {
           ns[i] = (byte) s;
         }

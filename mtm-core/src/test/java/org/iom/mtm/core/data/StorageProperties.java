@@ -43,6 +43,17 @@ class StorageProperties {
         Arbitraries.integers().between(-3, 3).map(Integer::doubleValue));
   }
 
+  /**
+   * Decimals as people type them, 1 to 7 digits after the point (7 is one more than an integer
+   * storage scales by), near the base or spread over the span: the integer storages take them
+   * scaled, with the fewest digits that give every value back.
+   */
+  private static Arbitrary<Double> typedDecimals(long base, long span) {
+    return Arbitraries.integers().between(1, 7).flatMap(d -> Arbitraries.longs()
+        .between(-Math.min(span, 1L << 40), Math.min(span, 1L << 40))
+        .map(o -> (Math.floorMod(base, 1000) + o) / Math.pow(10, d)));
+  }
+
   /** Decimals of every kind: -0.0, huge, tiny, subnormal, ordinary fractions. */
   private static Arbitrary<Double> decimalEdges() {
     return Arbitraries.of(
@@ -61,7 +72,8 @@ class StorageProperties {
     return base.flatMap(b -> span.flatMap(s -> {
       Arbitrary<Double> spanned = Arbitraries.longs().between(0, s - 1).map(o -> (double) (b + o));
       Arbitrary<Double> values = Arbitraries.frequencyOf(
-          Tuple.of(20, spanned), Tuple.of(1, integerEdges()), Tuple.of(1, decimalEdges()));
+          Tuple.of(20, spanned), Tuple.of(1, integerEdges()), Tuple.of(1, decimalEdges()),
+          Tuple.of(2, typedDecimals(b, s)));
       return net.jqwik.api.Combinators.combine(states(), values).as(Cell::new).list().ofMaxSize(400);
     }));
   }
@@ -124,8 +136,8 @@ class StorageProperties {
   }
 
   @Property(tries = 50)
-  void decimalsAndNegativeZeroTakeDoubles(@ForAll("stateLists") List<AnswerState> states) {
-    for (double d : new double[] {-0.0, 0.5, 1L << 53, Integer.MIN_VALUE}) {
+  void longDecimalsAndNegativeZeroTakeDoubles(@ForAll("stateLists") List<AnswerState> states) {
+    for (double d : new double[] {-0.0, 0.1 + 0.2, 1.0 / 3, 1e-7, 1L << 53, Integer.MIN_VALUE}) {
       NumericColumn.Builder b = NumericColumn.builder("x");
       List<Cell<Double>> cells = new ArrayList<>();
       for (AnswerState s : states) {
@@ -143,6 +155,35 @@ class StorageProperties {
       // needs more than an int holds once four codes are kept for the states, so doubles.
       boolean alone = states.stream().noneMatch(AnswerState::isAnswered);
       assertEquals(d == Integer.MIN_VALUE && alone ? "byte" : "double", c.storage());
+      assertNumeric(cells, c);
+    }
+  }
+
+  /** Typed decimals take an integer storage with their digits, and give every value back. */
+  @org.junit.jupiter.api.Test
+  void fewDigitDecimalsTakeScaledIntegers() {
+    Object[][] cases = {
+      // values, storage, decimal digits
+      {new double[] {7, 0.5}, "byte", 1},
+      {new double[] {434.19, 12.5, 0.01}, "char", 2},
+      {new double[] {76.945465, 43.238949, -0.5}, "int", 6},
+      {new double[] {3000.123456, 1}, "double", 0}, // 3e9: beyond four bytes at 6 digits
+      {new double[] {1.5, 2.25, 3.125, 4.0625}, "char", 4},
+      {new double[] {0.1, 0.2, 0.30000000000000004}, "double", 0}, // 0.1 + 0.2 has 17 digits
+    };
+    for (Object[] k : cases) {
+      double[] values = (double[]) k[0];
+      NumericColumn.Builder b = NumericColumn.builder("x");
+      List<Cell<Double>> cells = new ArrayList<>();
+      for (double v : values) {
+        b.add(v).addState(AnswerState.DONT_KNOW);
+        cells.add(new Cell<>(AnswerState.ANSWERED, v));
+        cells.add(new Cell<>(AnswerState.DONT_KNOW, 0.0));
+      }
+      NumericColumn c = b.build();
+      String what = java.util.Arrays.toString(values);
+      assertEquals(k[1], c.storage(), what);
+      assertEquals((int) k[2], c.integerCodes().map(NumericColumn.IntegerCodes::decimals).orElse(0), what);
       assertNumeric(cells, c);
     }
   }
@@ -175,12 +216,40 @@ class StorageProperties {
    */
   private static void assertIntegerCodes(List<Cell<Double>> cells, NumericColumn c) {
     boolean anyAnswered = cells.stream().anyMatch(x -> x.state().isAnswered());
+    if (c.storage().equals("double") && anyAnswered) {
+      // doubles only when no integer storage holds the values: a value with more digits or
+      // -0.0, or integers at the fewest digits beyond the four-byte range
+      int digits = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (Cell<Double> cell : cells) {
+        if (cell.state().isAnswered()) {
+          int d = digitsOf(cell.value());
+          digits = d < 0 || digits < 0 ? -1 : Math.max(digits, d);
+          min = Math.min(min, cell.value());
+          max = Math.max(max, cell.value());
+        }
+      }
+      if (digits >= 0) {
+        double p = Math.pow(10, digits);
+        assertTrue(Math.rint(min * p) < Integer.MIN_VALUE + 4.0 || Math.rint(max * p) > Integer.MAX_VALUE,
+            "doubles for " + min + " to " + max + " at " + digits + " digits");
+      }
+    }
     if (c.storage().equals("double") || !anyAnswered) {
       assertTrue(c.integerCodes().isEmpty(), c.storage());
       assertThrows(IllegalStateException.class, () -> c.readCodes(0, c.size(), new int[c.size()]));
       return;
     }
     NumericColumn.IntegerCodes ic = c.integerCodes().orElseThrow();
+    // the fewest digits that hold every answered value
+    int digits = 0;
+    for (Cell<Double> cell : cells) {
+      if (cell.state().isAnswered()) {
+        digits = Math.max(digits, digitsOf(cell.value()));
+      }
+    }
+    assertEquals(digits, ic.decimals(), "decimal digits");
     int[] codes = new int[c.size() + 3];
     java.util.Arrays.fill(codes, 12345);
     c.readCodes(0, c.size(), codes);
@@ -191,13 +260,14 @@ class StorageProperties {
       boolean inRange = codes[i] >= ic.first() && codes[i] <= ic.last();
       assertEquals(cell.state().isAnswered(), inRange, "row " + i + " code " + codes[i] + " " + ic);
       if (inRange) {
-        assertEquals(cell.value(), (double) (ic.base() + codes[i]), "row " + i);
+        assertEquals(Double.doubleToRawLongBits(cell.value()), Double.doubleToRawLongBits(ic.value(codes[i])),
+            "row " + i);
         min = Math.min(min, cell.value());
         max = Math.max(max, cell.value());
       }
     }
-    assertEquals(min, (double) (ic.base() + ic.first()), "smallest");
-    assertEquals(max, (double) (ic.base() + ic.last()), "largest");
+    assertEquals(min, ic.value(ic.first()), "smallest");
+    assertEquals(max, ic.value(ic.last()), "largest");
     assertEquals(ic.last() - (long) ic.first(), ic.span());
     for (int i = cells.size(); i < codes.length; i++) {
       assertEquals(12345, codes[i], "past the block");
@@ -211,6 +281,21 @@ class StorageProperties {
       }
     }
     assertThrows(IndexOutOfBoundsException.class, () -> c.readCodes(0, c.size() + 1, new int[c.size() + 1]));
+  }
+
+  /**
+   * The fewest decimal digits, up to 6, whose integer divided by {@code 10^digits} gives the value
+   * back bit for bit and stays below 2^52; -1 when none does (and for -0.0).
+   */
+  private static int digitsOf(double v) {
+    for (int d = 0; d <= NumericColumn.MAX_DECIMALS; d++) {
+      double p = Math.pow(10, d);
+      double x = Math.rint(v * p);
+      if (Math.abs(x) <= 0x1p52 && Double.doubleToRawLongBits((long) x / p) == Double.doubleToRawLongBits(v)) {
+        return d;
+      }
+    }
+    return -1;
   }
 
   /** The bulk reads over the whole column in blocks of a few sizes, against the rows. */

@@ -155,6 +155,11 @@ final class ColumnPass {
    * the first code (below), then, when the spec counts them, the missing rows; else null.
    */
   private final long[][] @Nullable [] byUnitCodes;
+  /**
+   * Per grouping and spec summed as codes: the integer {@code base + code} of the shift, once the
+   * shift is set ({@code st.shift}, its value), so that the drain subtracts it exactly.
+   */
+  private final long[][] shiftIntegers;
   private final int[] codes = new int[BLOCK];
   /**
    * Most rows a unit can gather between two drains: a flush follows the block in which the
@@ -165,9 +170,14 @@ final class ColumnPass {
   private static final int CODE_SUM_BITS = Long.numberOfLeadingZeros(PERIOD_ROWS);
   /**
    * Widest span of answered codes summed packed: a period's sum of codes less the first stays
-   * below {@code 2^CODE_SUM_BITS} (a span of 2^26, 67 million, with the present periods).
+   * below {@code 2^CODE_SUM_BITS} (a span of about 2^27, 133 million, with the present periods).
    */
   static final long BY_CODE_SPAN_LIMIT = (1L << CODE_SUM_BITS) / PERIOD_ROWS;
+  /**
+   * Largest magnitude of the integers of a total summed as codes: a period's present rows times
+   * one of them stays below 2^52, exact in a long and in a double (about 2^33, 1.7 * 10^10).
+   */
+  static final long BY_CODE_TOTAL_LIMIT = (1L << 52) / PERIOD_ROWS;
 
   ColumnPass(SufficientStatistics st) {
     this.st = st;
@@ -250,13 +260,13 @@ final class ColumnPass {
     for (int sp = 0; sp < nSpecs; sp++) {
       byUnitStride[sp] = !weightless ? 4 : countsMissing(specs[sp]) ? 3 : 2;
     }
+    // a numeric spec of a grouping whose one domain holds every row is summed per unit code
+    boolean[][] direct = new boolean[g][nSpecs];
     for (int i = 0; i < g; i++) {
-      byUnit[i] = new double[nSpecs][];
-      boolean direct = clustered && groupings[i].cells == 1 && groupings[i].complete && unitCount <= BY_UNIT_LIMIT;
+      boolean whole = clustered && groupings[i].cells == 1 && groupings[i].complete && unitCount <= BY_UNIT_LIMIT;
       for (int sp = 0; sp < nSpecs; sp++) {
-        if (direct && specs[sp].kind == Kind.NUMERIC) {
-          byUnit[i][sp] = new double[(int) unitCount * byUnitStride[sp]];
-        } else {
+        direct[i][sp] = whole && specs[sp].kind == Kind.NUMERIC;
+        if (!direct[i][sp]) {
           everyByUnit = false;
           needSlots[i] |= specs[sp].kind != Kind.QUANTILE;
         }
@@ -265,15 +275,18 @@ final class ColumnPass {
     readsWeights = !(weightless && everyByUnit) || plan.deff != null || seenPerRow;
     byCode = new NumericColumn.IntegerCodes[nSpecs];
     byUnitCodes = new long[g][nSpecs][];
+    shiftIntegers = new long[g][nSpecs];
     for (int sp = 0; sp < nSpecs; sp++) {
-      NumericColumn.IntegerCodes coding = codedSums(sp, weightless);
-      if (coding == null) {
-        continue;
-      }
-      byCode[sp] = coding;
-      for (int i = 0; i < g; i++) {
-        byUnit[i][sp] = null;
-        byUnitCodes[i][sp] = new long[(int) unitCount * (countsMissing(specs[sp]) ? 2 : 1)];
+      byCode[sp] = codedSums(sp, weightless, direct);
+    }
+    for (int i = 0; i < g; i++) {
+      byUnit[i] = new double[nSpecs][];
+      for (int sp = 0; sp < nSpecs; sp++) {
+        if (byCode[sp] != null) {
+          byUnitCodes[i][sp] = new long[(int) unitCount * (countsMissing(specs[sp]) ? 2 : 1)];
+        } else if (direct[i][sp]) {
+          byUnit[i][sp] = new double[(int) unitCount * byUnitStride[sp]];
+        }
       }
     }
     for (int i = 0; i < g; i++) {
@@ -298,21 +311,38 @@ final class ColumnPass {
    * The integer coding under which a numeric spec is summed as codes ({@link
    * #clusteredMeanByCode}), or null: every grouping of the spec sums it per unit code, the
    * rows share their PSU's weight, no design effect asks for the rows' states, and the column is
-   * stored as integers whose span packs.
+   * stored as integers whose span packs. A total (no shift) also needs integers below {@link
+   * #BY_CODE_TOTAL_LIMIT} in magnitude: the drain adds the unit's present rows times the smallest
+   * integer, which must stay exact in a long and a double.
    */
-  private NumericColumn.@Nullable IntegerCodes codedSums(int sp, boolean weightless) {
+  private NumericColumn.@Nullable IntegerCodes codedSums(int sp, boolean weightless, boolean[][] direct) {
     Spec spec = specs[sp];
     NumericColumn c = spec.num;
     if (!weightless || spec.kind != Kind.NUMERIC || plan.deff != null || seenPerRow || c == null) {
       return null;
     }
     for (int i = 0; i < groupings.length; i++) {
-      if (byUnit[i][sp] == null) {
+      if (!direct[i][sp]) {
         return null;
       }
     }
     NumericColumn.IntegerCodes coding = c.integerCodes().orElse(null);
-    return coding != null && coding.span() < BY_CODE_SPAN_LIMIT ? coding : null;
+    if (coding == null || coding.span() >= BY_CODE_SPAN_LIMIT) {
+      return null;
+    }
+    long smallest = coding.base() + coding.first();
+    long largest = coding.base() + coding.last();
+    boolean small = Math.max(Math.abs(smallest), Math.abs(largest)) < BY_CODE_TOTAL_LIMIT;
+    return spec.shifted || small ? coding : null;
+  }
+
+  /** How many specs the pass sums as integer codes ({@link #clusteredMeanByCode}), for tests. */
+  int specsSummedAsCodes() {
+    int k = 0;
+    for (NumericColumn.IntegerCodes coding : byCode) {
+      k += coding == null ? 0 : 1;
+    }
+    return k;
   }
 
   /**
@@ -865,8 +895,9 @@ final class ColumnPass {
         for (int i = 0; i < n; i++) {
           long d = cd[i] - first;
           if (d >= 0 && d <= span) {
-            // the domain's first present value, as on the plain path
-            cellShift[si] = coding.base() + cd[i];
+            // the domain's first present value, as on the plain path, which reads the same
+            cellShift[si] = coding.value(cd[i]);
+            shiftIntegers[g][s] = coding.base() + cd[i];
             break;
           }
         }
@@ -1370,10 +1401,12 @@ final class ColumnPass {
 
   /**
    * Moves the period's packed sums of a variable summed as codes ({@link #clusteredMeanByCode})
-   * into their (cell 0, unit) slots. The unit's sum of {@code y - s} over its present rows is the
-   * sum of {@code code - first} plus the present rows times {@code base + first - s}, in exact
-   * integer arithmetic (the shift s is a value of the column, an integer): the slot gets it
-   * rounded once, times the unit's weight.
+   * into their (cell 0, unit) slots. The unit's sum of {@code y - s} over its present rows, times
+   * {@code 10^decimals}, is the sum of {@code code - first} plus the present rows times {@code
+   * base + first} less the shift's integer, in exact integer arithmetic (the shift s is a value
+   * of the column, and a total's integers are small: {@link #codedSums}), below 2^53 and so
+   * exact as a double too: the slot gets it over {@code 10^decimals} and times the unit's weight,
+   * rounded twice at most.
    */
   private void drainCodes(int g, int s) {
     UnitIndex index = st.units[g];
@@ -1382,9 +1415,11 @@ final class ColumnPass {
     Spec spec = specs[s];
     boolean countMissing = countsMissing(spec);
     int stride = countMissing ? 2 : 1;
-    double shift = spec.shifted ? st.shift[g][spec.shiftOffset] : 0;
-    // before a present row the shift is unset (NaN), and every unit's present rows are 0
-    long offset = coding.base() + coding.first() - (Double.isNaN(shift) ? 0 : (long) shift);
+    boolean shiftSet = spec.shifted && !Double.isNaN(st.shift[g][spec.shiftOffset]);
+    // before a present row the shift is unset, and every unit's present rows are 0
+    long offset = coding.base() + coding.first() - (shiftSet ? shiftIntegers[g][s] : 0);
+    // exact: Math.pow of integers is exact when the power is a double
+    double scale = Math.pow(10, coding.decimals());
     long sumMask = (1L << CODE_SUM_BITS) - 1;
     double[] uw = unitWeight;
     for (int u = 0; u < unitCount; u++) {
@@ -1403,7 +1438,7 @@ final class ColumnPass {
       acc[a] += np;
       acc[a + 1] += uw[u] * np;
       acc[a + 2] += nm;
-      acc[a + 3] += uw[u] * deviations;
+      acc[a + 3] += uw[u] * (deviations / scale);
       d[o] = 0;
       if (countMissing) {
         d[o + 1] = 0;

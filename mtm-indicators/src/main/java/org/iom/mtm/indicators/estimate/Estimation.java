@@ -354,6 +354,11 @@ public final class Estimation {
     return result(chunked(p, ColumnPass.applies(p), threads));
   }
 
+  /** How many of the request's variables the fast path sums as integer codes, for tests. */
+  int specsSummedAsCodes() {
+    return new ColumnPass(new SufficientStatistics(plan(1))).specsSummedAsCodes();
+  }
+
   /** The plain path alone, row at a time in one accumulator: the reference for the fast path. */
   ResultTable runPlain() {
     SufficientStatistics acc = accumulator();

@@ -35,8 +35,9 @@ class FastPathProperties {
 
   /**
    * A designed sample with extra columns in every answer state: z numeric, k select_one, s
-   * select_multiple over 70 options, and i an integer in one of the integer storages (byte, char,
-   * int near 10^9), sometimes fully answered, sometimes wider than the packed code sums take.
+   * select_multiple over 70 options, and i a number in one of the integer storages (byte, char,
+   * int near 10^9, decimals of 2 and 3 digits), sometimes fully answered, sometimes wider than the
+   * packed code sums take.
    */
   private static SurveyData withAllStates(DesignedSample sample, long seed) {
     SurveyData d = sample.data();
@@ -48,7 +49,7 @@ class FastPathProperties {
     MultiSelectColumn.Builder s = MultiSelectColumn.builder("s", SurveyArbitraries.levelNames(70));
     NumericColumn.Builder x = NumericColumn.builder("x");
     NumericColumn.Builder ints = NumericColumn.builder("i");
-    int intKind = r.nextInt(5);
+    int intKind = r.nextInt(7);
     boolean intStates = r.nextInt(3) != 0;
     for (int i = 0; i < n; i++) {
       if (intStates && r.nextInt(5) == 0) {
@@ -59,6 +60,8 @@ class FastPathProperties {
           case 1 -> -30_000 + r.nextInt(60_000); // char
           case 2 -> 1_000_000_000 + r.nextInt(2_000_000); // int, large and close together
           case 3 -> r.nextBoolean() ? -7 : -7 + ColumnPass.BY_CODE_SPAN_LIMIT - 1; // the widest packed
+          case 4 -> (1_000_000 + r.nextInt(2_000_000)) / 100.0; // typed decimals: int, 2 digits
+          case 5 -> r.nextInt(500) / 8.0 - 100; // char, 3 digits
           default -> r.nextInt(400_000_000) - 200_000_000; // too wide to pack: summed as doubles
         });
       }
@@ -216,6 +219,65 @@ class FastPathProperties {
     sameTables(plain, e.threads(3).run(), "3 threads");
   }
 
+  /**
+   * A mean or total of a number stored as integer codes over the whole sample, on designs whose
+   * rows share their PSU's weight: the fast path sums it as codes ({@link
+   * ColumnPass#specsSummedAsCodes}) and gives the plain path's results.
+   */
+  @Property(tries = 150)
+  void integerCodeSumsGiveThePlainPathsResults(@ForAll @IntRange(min = 1, max = 4) int strata,
+      @ForAll @IntRange(min = 2, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int mode, @ForAll boolean total,
+      @ForAll boolean naRm, @ForAll boolean impact) {
+    DesignedSample sample = DesignedSample.generate(strata, psus, rowsPerPsu, 3, seed);
+    SurveyData data = withAllStates(sample, seed);
+    SurveyDesign d = design(data, mode, false);
+    Estimation e = Estimation.of(d);
+    e = total ? e.total("i") : e.mean("i");
+    e.naRm(naRm);
+    if (impact) {
+      e.conventions(Conventions.IMPACT);
+    }
+    NumericColumn.IntegerCodes coding = data.numeric("i").integerCodes().orElseThrow();
+    boolean packs = coding.span() < ColumnPass.BY_CODE_SPAN_LIMIT;
+    assertEquals(packs ? 1 : 0, e.specsSummedAsCodes(), "span " + coding.span());
+    ResultTable plain = e.runPlain();
+    sameTables(plain, e.run(), "1 thread");
+    sameTables(plain, e.threads(3).run(), "3 threads");
+  }
+
+  /**
+   * A total of large integers in one of the narrow storages (a byte here, base near 10^14) is not
+   * summed as codes, whose drain would overflow; a mean of them is, its integers less the shift
+   * staying small; both give the plain path's results on PSUs that gather many rows.
+   */
+  @Test
+  void totalsOfLargeIntegersAreNotSummedAsCodes() {
+    int n = 250_000;
+    NumericColumn.Builder stratum = NumericColumn.builder("stratum");
+    NumericColumn.Builder psu = NumericColumn.builder("psu");
+    NumericColumn.Builder weight = NumericColumn.builder("weight");
+    NumericColumn.Builder v = NumericColumn.builder("v");
+    for (int i = 0; i < n; i++) {
+      int p = i < 150_000 ? 0 : 1 + i % 2;
+      stratum.add(1);
+      psu.add(p);
+      weight.add(1);
+      v.add(100_000_000_000_000L + i % 2);
+    }
+    SurveyData data = SurveyData.of(List.of(stratum.build(), psu.build(), weight.build(), v.build()));
+    SurveyDesign d = SurveyDesign.builder(data).strata("stratum").ids("psu").weights("weight").build();
+    Estimation total = Estimation.of(d).total("v");
+    Estimation mean = Estimation.of(d).mean("v");
+    assertEquals(0, total.specsSummedAsCodes());
+    assertEquals(1, mean.specsSummedAsCodes());
+    sameTables(total.runPlain(), total.run(), "total");
+    sameTables(mean.runPlain(), mean.run(), "mean");
+    // 250,000 rows of 10^14 (and half of them one more, below a sum's rounding here); summed
+    // as codes, the drain's product would have wrapped to about 1.6e18
+    assertEquals(2.5e19, total.run().rows().get(0).stat(), 2.5e19 * 1e-12);
+  }
+
   @Property(tries = 5)
   void anyThreadCountGivesTheSameNumbers(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int mode) {
     // several chunks: more rows than one chunk holds
@@ -251,6 +313,7 @@ class FastPathProperties {
     NumericColumn.Builder weight = NumericColumn.builder("weight");
     NumericColumn.Builder v = NumericColumn.builder("v");
     NumericColumn.Builder full = NumericColumn.builder("full");
+    NumericColumn.Builder dec = NumericColumn.builder("dec");
     long sum = 0;
     long present = 0;
     for (int i = 0; i < n; i++) {
@@ -259,6 +322,7 @@ class FastPathProperties {
       psu.add(p);
       weight.add(p == 0 ? 2.5 : 1.0);
       full.add(last - i % 2);
+      dec.add((last - i % 3) / 1e6);
       if (i % 1000 == 999) {
         v.addState(AnswerState.REFUSED);
       } else {
@@ -269,13 +333,15 @@ class FastPathProperties {
       }
     }
     SurveyData data = SurveyData.of(
-        List.of(stratum.build(), psu.build(), weight.build(), v.build(), full.build()));
+        List.of(stratum.build(), psu.build(), weight.build(), v.build(), full.build(), dec.build()));
     assertTrue(data.numeric("v").integerCodes().orElseThrow().span() == last);
+    assertEquals(6, data.numeric("dec").integerCodes().orElseThrow().decimals());
     SurveyDesign d = SurveyDesign.builder(data).strata("stratum").ids("psu").weights("weight").build();
     assertTrue(d.weightsByPsu());
     assertTrue(Estimation.chunkSize(n) == 1 << 18, "a chunk is a flush period");
+    assertEquals(6, Estimation.of(d).mean("v", "full", "dec").total("v", "full", "dec").specsSummedAsCodes());
     for (boolean naRm : new boolean[] {true, false}) {
-      Estimation e = Estimation.of(d).mean("v", "full").total("v", "full").naRm(naRm);
+      Estimation e = Estimation.of(d).mean("v", "full", "dec").total("v", "full", "dec").naRm(naRm);
       ResultTable fast = e.run();
       sameTables(e.runPlain(), fast, "naRm " + naRm);
       sameTables(e.runPlain(), e.threads(2).run(), "2 threads, naRm " + naRm);
