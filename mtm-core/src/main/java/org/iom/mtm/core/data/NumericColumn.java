@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The four integer codes past the answered ones (for four bytes, the four lowest) stand for the
  * states other than {@link AnswerState#ANSWERED}, so an integer column holds no state array at
- * all. A decimal column holds one state byte per row, and only when some cell is not answered.
+ * all. A column stored as doubles holds one state byte per row, and only when some cell is not
+ * answered.
  * Values read back are exactly those added, bit for bit.
  */
 public final class NumericColumn implements Column {
@@ -209,13 +210,14 @@ public final class NumericColumn implements Column {
       case CHAR:
         int c = chars[row];
         if (c <= CHAR_LAST) {
-          return (base + c) / divisor;
+          // an integer column divides by nothing: 1.0 would give the same bits, a division slower
+          return decimals == 0 ? base + c : (base + c) / divisor;
         }
         break;
       case INT:
         int v = ints[row];
         if (v >= INT_FIRST) {
-          return v / divisor;
+          return decimals == 0 ? v : v / divisor;
         }
         break;
       default:
@@ -434,6 +436,15 @@ public final class NumericColumn implements Column {
     }
 
     /**
+     * The divisor of the integers, {@code 10^decimals}: an exact double.
+     *
+     * @return 1, 10, ..., 10^{@value #MAX_DECIMALS}
+     */
+    public double divisor() {
+      return POWERS_OF_TEN[decimals];
+    }
+
+    /**
      * The span of the answered codes, {@code last - first}.
      *
      * @return the span, at least 0
@@ -613,14 +624,35 @@ public final class NumericColumn implements Column {
      * value with more digits, a larger one).
      */
     private static long scaled(double v, int digits) {
+      if (digits == 0) {
+        // the common case, an integer: no multiply, rounding or division
+        long integer = (long) v;
+        return integer == v && Math.abs(integer) <= (long) INTEGER_LIMIT
+            && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0) ? integer : NOT_SCALED;
+      }
       double p = POWERS_OF_TEN[digits];
       double x = Math.rint(v * p);
       if (Math.abs(x) > INTEGER_LIMIT) {
         return NOT_SCALED;
       }
       long integer = (long) x;
-      // back from the long, which has no -0.0: -0.0 (and only it) fails here
-      return Double.doubleToRawLongBits(integer / p) == Double.doubleToRawLongBits(v) ? integer : NOT_SCALED;
+      if (backTo(integer, p, v)) {
+        return integer;
+      }
+      // from 2^51 up the product v * p can round to a neighbour of the integer
+      if (Math.abs(integer) >= 1L << 51) {
+        for (long k = integer - 1; k <= integer + 1; k += 2) {
+          if (Math.abs(k) <= (long) INTEGER_LIMIT && backTo(k, p, v)) {
+            return k;
+          }
+        }
+      }
+      return NOT_SCALED;
+    }
+
+    /** Whether {@code integer / p} is {@code v} bit for bit (never for -0.0: a long has none). */
+    private static boolean backTo(long integer, double p, double v) {
+      return Double.doubleToRawLongBits(integer / p) == Double.doubleToRawLongBits(v);
     }
 
     /**

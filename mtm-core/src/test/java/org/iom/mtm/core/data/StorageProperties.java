@@ -170,6 +170,8 @@ class StorageProperties {
       {new double[] {3000.123456, 1}, "double", 0}, // 3e9: beyond four bytes at 6 digits
       {new double[] {1.5, 2.25, 3.125, 4.0625}, "char", 4},
       {new double[] {0.1, 0.2, 0.30000000000000004}, "double", 0}, // 0.1 + 0.2 has 17 digits
+      // above 2^51 the product by 10^6 rounds to 4406161202640118, a neighbour of the integer
+      {new double[] {4406161202640119L / 1e6}, "byte", 6},
     };
     for (Object[] k : cases) {
       double[] values = (double[]) k[0];
@@ -290,9 +292,12 @@ class StorageProperties {
   private static int digitsOf(double v) {
     for (int d = 0; d <= NumericColumn.MAX_DECIMALS; d++) {
       double p = Math.pow(10, d);
-      double x = Math.rint(v * p);
-      if (Math.abs(x) <= 0x1p52 && Double.doubleToRawLongBits((long) x / p) == Double.doubleToRawLongBits(v)) {
-        return d;
+      // the rounded product and its neighbours: the product itself may round to a neighbour
+      long x = (long) Math.rint(v * p);
+      for (long k = x - 1; k <= x + 1; k++) {
+        if (Math.abs(k) <= 1L << 52 && Double.doubleToRawLongBits(k / p) == Double.doubleToRawLongBits(v)) {
+          return d;
+        }
       }
     }
     return -1;

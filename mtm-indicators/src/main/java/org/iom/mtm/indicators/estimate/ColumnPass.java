@@ -150,17 +150,20 @@ final class ColumnPass {
    */
   private final NumericColumn.@Nullable IntegerCodes[] byCode;
   /**
-   * Per grouping and spec, for a variable summed as codes: per unit code one long packing the
-   * period's present rows (from bit {@link #CODE_SUM_BITS} up) over the sum of their codes less
-   * the first code (below), then, when the spec counts them, the missing rows; else null.
+   * Per grouping and spec, for a variable summed as codes: per (cell, unit code) one long packing
+   * the period's present rows (from bit {@link #CODE_SUM_BITS} up) over the sum of their codes
+   * less the first code (below), then, when the spec counts them, the missing rows; else null.
+   * The entry of (cell c, unit u) is {@code c * units + u + codedOffset[g]}: a grouping with rows
+   * outside every domain (cell -1) keeps their sums, unread, in the first {@code units} entries.
    */
   private final long[][] @Nullable [] byUnitCodes;
-  /**
-   * Per grouping and spec summed as codes: the integer {@code base + code} of the shift, once the
-   * shift is set ({@code st.shift}, its value), so that the drain subtracts it exactly.
-   */
-  private final long[][] shiftIntegers;
+  /** Per grouping: the entries before cell 0's in {@link #byUnitCodes}, 0 or the unit count. */
+  private final int[] codedOffset;
+  /** Most entries of a grouping's {@link #byUnitCodes} (longs): 2 MB. */
+  private static final long BY_CODE_ENTRIES_LIMIT = 1 << 18;
   private final int[] codes = new int[BLOCK];
+  /** The block's (cell, unit) entries into {@link #byUnitCodes} of a grouping with cells. */
+  private final int[] entry = new int[BLOCK];
   /**
    * Most rows a unit can gather between two drains: a flush follows the block in which the
    * period reaches {@link #FLUSH} rows.
@@ -256,39 +259,47 @@ final class ColumnPass {
       unitWeight[u] = design.psuWeight(ssuUnits ? design.psuOfSsu(u) : u);
     }
     byUnitStride = new int[nSpecs];
-    boolean everyByUnit = true;
     for (int sp = 0; sp < nSpecs; sp++) {
       byUnitStride[sp] = !weightless ? 4 : countsMissing(specs[sp]) ? 3 : 2;
     }
     // a numeric spec of a grouping whose one domain holds every row is summed per unit code
     boolean[][] direct = new boolean[g][nSpecs];
+    codedOffset = new int[g];
     for (int i = 0; i < g; i++) {
       boolean whole = clustered && groupings[i].cells == 1 && groupings[i].complete && unitCount <= BY_UNIT_LIMIT;
+      codedOffset[i] = whole ? 0 : (int) Math.min(unitCount, Integer.MAX_VALUE);
       for (int sp = 0; sp < nSpecs; sp++) {
         direct[i][sp] = whole && specs[sp].kind == Kind.NUMERIC;
-        if (!direct[i][sp]) {
+      }
+    }
+    byCode = new NumericColumn.IntegerCodes[nSpecs];
+    byUnitCodes = new long[g][nSpecs][];
+    for (int sp = 0; sp < nSpecs; sp++) {
+      byCode[sp] = codedSums(sp, weightless);
+    }
+    boolean everyByUnit = true;
+    for (int i = 0; i < g; i++) {
+      byUnit[i] = new double[nSpecs][];
+      for (int sp = 0; sp < nSpecs; sp++) {
+        if (byCode[sp] != null) {
+          byUnitCodes[i][sp] = new long[codedEntries(i, sp)];
+          if (specs[sp].shifted) {
+            // every cell shifted by the smallest value: the sums of codes less the first are
+            // then the sums of y - s, times 10^decimals, in every cell and every chunk
+            double smallest = byCode[sp].value(byCode[sp].first());
+            for (int c = 0; c < groupings[i].cells; c++) {
+              st.shift[i][c * plan.shiftWidth + specs[sp].shiftOffset] = smallest;
+            }
+          }
+        } else if (direct[i][sp]) {
+          byUnit[i][sp] = new double[(int) unitCount * byUnitStride[sp]];
+        } else {
           everyByUnit = false;
           needSlots[i] |= specs[sp].kind != Kind.QUANTILE;
         }
       }
     }
     readsWeights = !(weightless && everyByUnit) || plan.deff != null || seenPerRow;
-    byCode = new NumericColumn.IntegerCodes[nSpecs];
-    byUnitCodes = new long[g][nSpecs][];
-    shiftIntegers = new long[g][nSpecs];
-    for (int sp = 0; sp < nSpecs; sp++) {
-      byCode[sp] = codedSums(sp, weightless, direct);
-    }
-    for (int i = 0; i < g; i++) {
-      byUnit[i] = new double[nSpecs][];
-      for (int sp = 0; sp < nSpecs; sp++) {
-        if (byCode[sp] != null) {
-          byUnitCodes[i][sp] = new long[(int) unitCount * (countsMissing(specs[sp]) ? 2 : 1)];
-        } else if (direct[i][sp]) {
-          byUnit[i][sp] = new double[(int) unitCount * byUnitStride[sp]];
-        }
-      }
-    }
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
       if (clustered) {
@@ -309,20 +320,21 @@ final class ColumnPass {
 
   /**
    * The integer coding under which a numeric spec is summed as codes ({@link
-   * #clusteredMeanByCode}), or null: every grouping of the spec sums it per unit code, the
-   * rows share their PSU's weight, no design effect asks for the rows' states, and the column is
-   * stored as integers whose span packs. A total (no shift) also needs integers below {@link
+   * #clusteredMeanByCode}), or null: the rows share their PSU's weight, no design effect asks
+   * for the rows' states, the packed sums of every grouping fit {@link #BY_CODE_ENTRIES_LIMIT},
+   * and the column is stored as integers whose span packs. A total (no shift) also needs integers below {@link
    * #BY_CODE_TOTAL_LIMIT} in magnitude: the drain adds the unit's present rows times the smallest
    * integer, which must stay exact in a long and a double.
    */
-  private NumericColumn.@Nullable IntegerCodes codedSums(int sp, boolean weightless, boolean[][] direct) {
+  private NumericColumn.@Nullable IntegerCodes codedSums(int sp, boolean weightless) {
     Spec spec = specs[sp];
     NumericColumn c = spec.num;
     if (!weightless || spec.kind != Kind.NUMERIC || plan.deff != null || seenPerRow || c == null) {
       return null;
     }
     for (int i = 0; i < groupings.length; i++) {
-      if (!direct[i][sp]) {
+      long entries = (groupings[i].cells * unitCount + codedOffset[i]) * (countsMissing(spec) ? 2 : 1);
+      if (entries > BY_CODE_ENTRIES_LIMIT) {
         return null;
       }
     }
@@ -334,6 +346,11 @@ final class ColumnPass {
     long largest = coding.base() + coding.last();
     boolean small = Math.max(Math.abs(smallest), Math.abs(largest)) < BY_CODE_TOTAL_LIMIT;
     return spec.shifted || small ? coding : null;
+  }
+
+  /** The longs of a grouping's packed sums of a spec summed as codes ({@link #byUnitCodes}). */
+  private int codedEntries(int g, int sp) {
+    return (int) ((groupings[g].cells * unitCount + codedOffset[g]) * (countsMissing(specs[sp]) ? 2 : 1));
   }
 
   /** How many specs the pass sums as integer codes ({@link #clusteredMeanByCode}), for tests. */
@@ -870,52 +887,50 @@ final class ColumnPass {
   }
 
   /**
-   * Clustered, numeric variable stored as integer codes, of a grouping whose one domain holds
-   * every row, on a design whose rows share their PSU's weight: per row one integer add into its
-   * unit's packed sum ({@link #byUnitCodes}), {@code 2^CODE_SUM_BITS + code - first} for an
-   * answered cell and 0 for any other (a mask, not a branch: states come at random), with no
-   * conversion to a double, no weight and no answered flag. The unit's present rows and its
-   * sum of {@code y - s} come out of the packed sum exactly at the drain ({@link #drainUnits}).
-   * Two loads, an add and a store per row where the double kernel ({@link #clusteredMeanByUnit})
-   * decodes each value and updates two sums.
+   * Clustered, numeric variable stored as integer codes, on a design whose rows share their PSU's
+   * weight: per row one integer add into its (cell, unit)'s packed sum ({@link #byUnitCodes}),
+   * {@code 2^CODE_SUM_BITS + code - first} for an answered cell and 0 for any other (a mask, not a
+   * branch: states come at random), with no conversion to a double, no weight, no answered flag
+   * and no (cell, unit) slot looked up. The present rows and the sum of {@code y - s} of each
+   * (cell, unit) come out of the packed sum exactly at the drain ({@link #drainCodes}), every
+   * cell shifted by the variable's smallest value. Two loads, an add and a store per row (and the
+   * row's cell), where the double kernels decode each value and update two sums or more.
    */
   private void clusteredMeanByCode(int s, int g, int n) {
     Spec spec = specs[s];
     NumericColumn.IntegerCodes coding = byCode[s];
     long[] acc = byUnitCodes[g][s];
-    int[] un = unit;
+    int[] at = unit;
+    if (codedOffset[g] != 0) {
+      // the entry of each row's (cell, unit); a row outside every domain (cell -1) lands below
+      // cell 0's entries
+      int[] cellOf = groupings[g].cellOfRow;
+      int b0 = blockStart;
+      int units = (int) unitCount;
+      int off = codedOffset[g];
+      int[] un = unit;
+      at = entry;
+      for (int i = 0; i < n; i++) {
+        at[i] = cellOf[b0 + i] * units + un[i] + off;
+      }
+    }
     int[] cd = codes;
     long first = coding.first();
     long span = coding.span();
     long one = 1L << CODE_SUM_BITS;
-    if (spec.shifted) {
-      double[] cellShift = st.shift[g];
-      int si = spec.shiftOffset;
-      if (Double.isNaN(cellShift[si])) {
-        for (int i = 0; i < n; i++) {
-          long d = cd[i] - first;
-          if (d >= 0 && d <= span) {
-            // the domain's first present value, as on the plain path, which reads the same
-            cellShift[si] = coding.value(cd[i]);
-            shiftIntegers[g][s] = coding.base() + cd[i];
-            break;
-          }
-        }
-      }
-    }
     if (spec.num.allAnswered()) {
       long k = one - first;
       // no missing rows to count, but the sums keep their places
       int stride = countsMissing(spec) ? 1 : 0;
       for (int i = 0; i < n; i++) {
-        acc[un[i] << stride] += cd[i] + k;
+        acc[at[i] << stride] += cd[i] + k;
       }
     } else if (countsMissing(spec)) {
       for (int i = 0; i < n; i++) {
         long d = cd[i] - first;
         // all ones for a code in [first, last], zero for a state's code
         long keep = ~((d | (span - d)) >> 63);
-        int o = un[i] << 1;
+        int o = at[i] << 1;
         acc[o] += (one + d) & keep;
         acc[o + 1] += ~keep & 1;
       }
@@ -923,7 +938,7 @@ final class ColumnPass {
       for (int i = 0; i < n; i++) {
         long d = cd[i] - first;
         long keep = ~((d | (span - d)) >> 63);
-        acc[un[i]] += (one + d) & keep;
+        acc[at[i]] += (one + d) & keep;
       }
     }
   }
@@ -1401,12 +1416,12 @@ final class ColumnPass {
 
   /**
    * Moves the period's packed sums of a variable summed as codes ({@link #clusteredMeanByCode})
-   * into their (cell 0, unit) slots. The unit's sum of {@code y - s} over its present rows, times
-   * {@code 10^decimals}, is the sum of {@code code - first} plus the present rows times {@code
-   * base + first} less the shift's integer, in exact integer arithmetic (the shift s is a value
-   * of the column, and a total's integers are small: {@link #codedSums}), below 2^53 and so
-   * exact as a double too: the slot gets it over {@code 10^decimals} and times the unit's weight,
-   * rounded twice at most.
+   * into their (cell, unit) slots. Every cell is shifted by the variable's smallest value, so a
+   * (cell, unit)'s sum of {@code y - s} over its present rows, times {@code 10^decimals}, is its
+   * sum of {@code code - first}; a total's sum of y adds the present rows times the smallest
+   * integer (small: {@link #codedSums}). Both are exact integers below 2^53, exact as doubles
+   * too: the slot gets them over {@code 10^decimals} and times the unit's weight, rounded twice
+   * at most.
    */
   private void drainCodes(int g, int s) {
     UnitIndex index = st.units[g];
@@ -1415,35 +1430,40 @@ final class ColumnPass {
     Spec spec = specs[s];
     boolean countMissing = countsMissing(spec);
     int stride = countMissing ? 2 : 1;
-    boolean shiftSet = spec.shifted && !Double.isNaN(st.shift[g][spec.shiftOffset]);
-    // before a present row the shift is unset, and every unit's present rows are 0
-    long offset = coding.base() + coding.first() - (shiftSet ? shiftIntegers[g][s] : 0);
-    // exact: Math.pow of integers is exact when the power is a double
-    double scale = Math.pow(10, coding.decimals());
+    // shifted, every cell by the smallest value (the constructor): the sum of codes less the
+    // first is the sum of y - s; a total adds the present rows times the smallest integer
+    long offset = spec.shifted ? 0 : coding.base() + coding.first();
+    double scale = coding.divisor();
     long sumMask = (1L << CODE_SUM_BITS) - 1;
     double[] uw = unitWeight;
-    for (int u = 0; u < unitCount; u++) {
-      int o = u * stride;
-      long packed = d[o];
-      long nm = countMissing ? d[o + 1] : 0;
-      if (packed == 0 && nm == 0) {
-        continue;
-      }
-      long np = packed >>> CODE_SUM_BITS;
-      long deviations = (packed & sumMask) + np * offset;
-      int slotIndex = index.slot(u, 0);
-      ensureSlots(g);
-      double[] acc = unitSums[g];
-      int a = slotIndex * slotWidth + slotOffset[s];
-      acc[a] += np;
-      acc[a + 1] += uw[u] * np;
-      acc[a + 2] += nm;
-      acc[a + 3] += uw[u] * (deviations / scale);
-      d[o] = 0;
-      if (countMissing) {
-        d[o + 1] = 0;
+    int units = (int) unitCount;
+    int off = codedOffset[g];
+    for (int c = 0; c < groupings[g].cells; c++) {
+      for (int u = 0; u < units; u++) {
+        int o = (c * units + u + off) * stride;
+        long packed = d[o];
+        long nm = countMissing ? d[o + 1] : 0;
+        if (packed == 0 && nm == 0) {
+          continue;
+        }
+        long np = packed >>> CODE_SUM_BITS;
+        long deviations = (packed & sumMask) + np * offset;
+        int slotIndex = index.slot((long) c * units + u, c);
+        ensureSlots(g);
+        double[] acc = unitSums[g];
+        int a = slotIndex * slotWidth + slotOffset[s];
+        acc[a] += np;
+        acc[a + 1] += uw[u] * np;
+        acc[a + 2] += nm;
+        acc[a + 3] += uw[u] * (deviations / scale);
+        d[o] = 0;
+        if (countMissing) {
+          d[o + 1] = 0;
+        }
       }
     }
+    // the rows outside every domain, summed but never read
+    Arrays.fill(d, 0, off * stride, 0);
   }
 
   /** Clustered: one (cell, unit) slot's period into the counts and compensated sums. */

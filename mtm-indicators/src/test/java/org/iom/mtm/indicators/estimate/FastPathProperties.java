@@ -220,15 +220,16 @@ class FastPathProperties {
   }
 
   /**
-   * A mean or total of a number stored as integer codes over the whole sample, on designs whose
-   * rows share their PSU's weight: the fast path sums it as codes ({@link
+   * A mean or total of a number stored as integer codes, over the whole sample or by domains
+   * (some rows outside every domain when by k, whose states leave rows without a level), on
+   * designs whose rows share their PSU's weight: the fast path sums it as codes ({@link
    * ColumnPass#specsSummedAsCodes}) and gives the plain path's results.
    */
-  @Property(tries = 150)
+  @Property(tries = 200)
   void integerCodeSumsGiveThePlainPathsResults(@ForAll @IntRange(min = 1, max = 4) int strata,
       @ForAll @IntRange(min = 2, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int mode, @ForAll boolean total,
-      @ForAll boolean naRm, @ForAll boolean impact) {
+      @ForAll boolean naRm, @ForAll boolean impact, @ForAll @IntRange(min = 0, max = 3) int by) {
     DesignedSample sample = DesignedSample.generate(strata, psus, rowsPerPsu, 3, seed);
     SurveyData data = withAllStates(sample, seed);
     SurveyDesign d = design(data, mode, false);
@@ -237,6 +238,12 @@ class FastPathProperties {
     e.naRm(naRm);
     if (impact) {
       e.conventions(Conventions.IMPACT);
+    }
+    switch (by) {
+      case 0 -> { }
+      case 1 -> e.by("g");
+      case 2 -> e.by("sex", "g").overall();
+      default -> e.by("k").overall();
     }
     NumericColumn.IntegerCodes coding = data.numeric("i").integerCodes().orElseThrow();
     boolean packs = coding.span() < ColumnPass.BY_CODE_SPAN_LIMIT;
