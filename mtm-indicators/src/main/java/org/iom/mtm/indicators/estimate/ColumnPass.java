@@ -157,6 +157,12 @@ final class ColumnPass {
    * outside every domain (cell -1) keeps their sums, unread, in the first {@code units} entries.
    */
   private final long[][] @Nullable [] byUnitCodes;
+  /**
+   * Per grouping and spec, for a select_one counted by code ({@link #clusteredCategoricalByCode}):
+   * per (cell, unit) entry, as in {@link #byUnitCodes}, the period's rows of each code, the levels
+   * then the code of a cell without an answer; else null.
+   */
+  private final int[][] @Nullable [] levelCounts;
   /** Per grouping: the entries before cell 0's in {@link #byUnitCodes}, 0 or the unit count. */
   private final int[] codedOffset;
   /** Most entries of a grouping's {@link #byUnitCodes} (longs): 2 MB. */
@@ -274,8 +280,11 @@ final class ColumnPass {
     }
     byCode = new NumericColumn.IntegerCodes[nSpecs];
     byUnitCodes = new long[g][nSpecs][];
+    levelCounts = new int[g][nSpecs][];
+    boolean[] counted = new boolean[nSpecs];
     for (int sp = 0; sp < nSpecs; sp++) {
       byCode[sp] = codedSums(sp, weightless);
+      counted[sp] = countedByCode(sp, weightless);
     }
     boolean everyByUnit = true;
     for (int i = 0; i < g; i++) {
@@ -291,6 +300,8 @@ final class ColumnPass {
               st.shift[i][c * plan.shiftWidth + specs[sp].shiftOffset] = smallest;
             }
           }
+        } else if (counted[sp]) {
+          levelCounts[i][sp] = new int[codedEntries(i, sp)];
         } else if (direct[i][sp]) {
           byUnit[i][sp] = new double[(int) unitCount * byUnitStride[sp]];
         } else {
@@ -348,16 +359,39 @@ final class ColumnPass {
     return spec.shifted || small ? coding : null;
   }
 
-  /** The longs of a grouping's packed sums of a spec summed as codes ({@link #byUnitCodes}). */
-  private int codedEntries(int g, int sp) {
-    return (int) ((groupings[g].cells * unitCount + codedOffset[g]) * (countsMissing(specs[sp]) ? 2 : 1));
+  /**
+   * Whether a select_one is counted by code per (cell, unit) ({@link
+   * #clusteredCategoricalByCode}): the rows share their PSU's weight, no design effect asks for
+   * the rows' states, and the counts of every grouping fit {@link #BY_CODE_ENTRIES_LIMIT}.
+   */
+  private boolean countedByCode(int sp, boolean weightless) {
+    Spec spec = specs[sp];
+    if (!weightless || spec.kind != Kind.CATEGORICAL || plan.deff != null || seenPerRow) {
+      return false;
+    }
+    for (int i = 0; i < groupings.length; i++) {
+      if ((groupings[i].cells * unitCount + codedOffset[i]) * (spec.comps + 1) > BY_CODE_ENTRIES_LIMIT) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  /** How many specs the pass sums as integer codes ({@link #clusteredMeanByCode}), for tests. */
+  /** The entries of a grouping's packed sums or counts of a spec summed or counted by code. */
+  private int codedEntries(int g, int sp) {
+    Spec spec = specs[sp];
+    int width = spec.kind == Kind.CATEGORICAL ? spec.comps + 1 : countsMissing(spec) ? 2 : 1;
+    return (int) ((groupings[g].cells * unitCount + codedOffset[g]) * width);
+  }
+
+  /**
+   * How many specs the pass sums or counts by code ({@link #clusteredMeanByCode}, {@link
+   * #clusteredCategoricalByCode}), for tests.
+   */
   int specsSummedAsCodes() {
     int k = 0;
-    for (NumericColumn.IntegerCodes coding : byCode) {
-      k += coding == null ? 0 : 1;
+    for (int sp = 0; sp < nSpecs; sp++) {
+      k += byCode[sp] != null || levelCounts.length > 0 && levelCounts[0][sp] != null ? 1 : 0;
     }
     return k;
   }
@@ -404,7 +438,13 @@ final class ColumnPass {
           }
           if (clustered) {
             switch (specs[s].kind) {
-              case CATEGORICAL -> clusteredCategorical(s, g, n);
+              case CATEGORICAL -> {
+                if (levelCounts[g][s] != null) {
+                  clusteredCategoricalByCode(s, g, n);
+                } else {
+                  clusteredCategorical(s, g, n);
+                }
+              }
               case MULTI -> clusteredMulti(s, g, n);
               case NUMERIC -> {
                 if (byCode[s] != null) {
@@ -581,6 +621,10 @@ final class ColumnPass {
         // an unanswered cell reads as levels().size(), a code no level has: under
         // Denominator.ALL it counts in the denominator and in no share
         c.readCodes(b0, b1, code);
+        if (levelCounts.length > 0 && levelCounts[0][s] != null) {
+          // counted by code: the drain tells the states apart from the counts
+          break;
+        }
         byte notAnswered = spec.denominator == Denominator.ALL ? PRESENT : MISSING;
         int none = spec.comps;
         for (int i = 0; i < n; i++) {
@@ -900,20 +944,7 @@ final class ColumnPass {
     Spec spec = specs[s];
     NumericColumn.IntegerCodes coding = byCode[s];
     long[] acc = byUnitCodes[g][s];
-    int[] at = unit;
-    if (codedOffset[g] != 0) {
-      // the entry of each row's (cell, unit); a row outside every domain (cell -1) lands below
-      // cell 0's entries
-      int[] cellOf = groupings[g].cellOfRow;
-      int b0 = blockStart;
-      int units = (int) unitCount;
-      int off = codedOffset[g];
-      int[] un = unit;
-      at = entry;
-      for (int i = 0; i < n; i++) {
-        at[i] = cellOf[b0 + i] * units + un[i] + off;
-      }
-    }
+    int[] at = entries(g, n);
     int[] cd = codes;
     long first = coding.first();
     long span = coding.span();
@@ -940,6 +971,43 @@ final class ColumnPass {
         long keep = ~((d | (span - d)) >> 63);
         acc[at[i]] += (one + d) & keep;
       }
+    }
+  }
+
+  /**
+   * The entry of each row's (cell, unit) into a grouping's packed sums or counts: the unit for
+   * the grouping whose one domain holds every row; else {@code cell * units + unit} past the
+   * first {@code units} entries, where a row outside every domain (cell -1) lands.
+   */
+  private int[] entries(int g, int n) {
+    if (codedOffset[g] == 0) {
+      return unit;
+    }
+    int[] cellOf = groupings[g].cellOfRow;
+    int b0 = blockStart;
+    int units = (int) unitCount;
+    int off = codedOffset[g];
+    int[] un = unit;
+    int[] at = entry;
+    for (int i = 0; i < n; i++) {
+      at[i] = cellOf[b0 + i] * units + un[i] + off;
+    }
+    return at;
+  }
+
+  /**
+   * Clustered, select_one on a design whose rows share their PSU's weight: per row one count of
+   * its code (a level, or the code of a cell without an answer) in its (cell, unit)'s counts
+   * ({@link #levelCounts}), without a state, a weight or a (cell, unit) slot per row; the drain
+   * ({@link #drainLevelCounts}) turns the counts into the slot's sums.
+   */
+  private void clusteredCategoricalByCode(int s, int g, int n) {
+    int[] counts = levelCounts[g][s];
+    int width = specs[s].comps + 1;
+    int[] at = entries(g, n);
+    int[] cd = code;
+    for (int i = 0; i < n; i++) {
+      counts[at[i] * width + cd[i]]++;
     }
   }
 
@@ -1377,6 +1445,10 @@ final class ColumnPass {
         drainCodes(g, s);
         continue;
       }
+      if (levelCounts[g][s] != null) {
+        drainLevelCounts(g, s);
+        continue;
+      }
       double[] d = byUnit[g][s];
       if (d == null) {
         continue;
@@ -1464,6 +1536,60 @@ final class ColumnPass {
     }
     // the rows outside every domain, summed but never read
     Arrays.fill(d, 0, off * stride, 0);
+  }
+
+  /**
+   * Moves the period's counts of a select_one counted by code ({@link
+   * #clusteredCategoricalByCode}) into their (cell, unit) slots, as {@link #clusteredCategorical}
+   * would have summed them: the present rows (a cell without an answer counts among them under
+   * {@link Denominator#ALL}, else as missing), their weight, and per level its weight, with the
+   * level's positive rows counted per cell. The unit's weight times a count stands for the sum
+   * of its rows' equal weights.
+   */
+  private void drainLevelCounts(int g, int s) {
+    UnitIndex index = st.units[g];
+    int[] counts = levelCounts[g][s];
+    Spec spec = specs[s];
+    int comps = spec.comps;
+    int width = comps + 1;
+    boolean all = spec.denominator == Denominator.ALL;
+    long[] cnt = st.counts[g];
+    int cw = plan.countWidth;
+    int co = spec.countOffset + 2;
+    double[] uw = unitWeight;
+    int units = (int) unitCount;
+    int off = codedOffset[g];
+    for (int c = 0; c < groupings[g].cells; c++) {
+      for (int u = 0; u < units; u++) {
+        int e = (c * units + u + off) * width;
+        int answered = 0;
+        for (int k = 0; k < comps; k++) {
+          answered += counts[e + k];
+        }
+        int none = counts[e + comps];
+        if (answered == 0 && none == 0) {
+          continue;
+        }
+        int slotIndex = index.slot((long) c * units + u, c);
+        ensureSlots(g);
+        double[] acc = unitSums[g];
+        int a = slotIndex * slotWidth + slotOffset[s];
+        double np = all ? answered + none : answered;
+        acc[a] += np;
+        acc[a + 1] += uw[u] * np;
+        acc[a + 2] += all ? 0 : none;
+        for (int k = 0; k < comps; k++) {
+          int positives = counts[e + k];
+          if (positives != 0) {
+            acc[a + 3 + k] += uw[u] * positives;
+            cnt[c * cw + co + k] += positives;
+          }
+        }
+        Arrays.fill(counts, e, e + width, 0);
+      }
+    }
+    // the rows outside every domain, counted but never read
+    Arrays.fill(counts, 0, off * width, 0);
   }
 
   /** Clustered: one (cell, unit) slot's period into the counts and compensated sums. */

@@ -254,6 +254,35 @@ class FastPathProperties {
   }
 
   /**
+   * A select_one (k: answer states, a level never chosen) and a total of it, over the whole
+   * sample or by domains, under either denominator, on designs whose rows share their PSU's
+   * weight: the fast path counts it by code per (cell, unit) and gives the plain path's results.
+   */
+  @Property(tries = 150)
+  void selectOneCountedByCodeGivesThePlainPathsResults(@ForAll @IntRange(min = 1, max = 4) int strata,
+      @ForAll @IntRange(min = 2, max = 5) int psus, @ForAll @IntRange(min = 1, max = 9) int rowsPerPsu,
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int mode, @ForAll boolean all,
+      @ForAll boolean total, @ForAll @IntRange(min = 0, max = 3) int by) {
+    DesignedSample sample = DesignedSample.generate(strata, psus, rowsPerPsu, 3, seed);
+    SurveyDesign d = design(withAllStates(sample, seed), mode, false);
+    Estimation e = Estimation.of(d);
+    e = total ? e.total("k") : e.prop("k");
+    if (all) {
+      e.denominator(Denominator.ALL);
+    }
+    switch (by) {
+      case 0 -> { }
+      case 1 -> e.by("g");
+      case 2 -> e.by("sex", "g").overall();
+      default -> e.by("k").overall();
+    }
+    assertEquals(1, e.specsSummedAsCodes());
+    ResultTable plain = e.runPlain();
+    sameTables(plain, e.run(), "1 thread");
+    sameTables(plain, e.threads(3).run(), "3 threads");
+  }
+
+  /**
    * A total of large integers in one of the narrow storages (a byte here, base near 10^14) is not
    * summed as codes, whose drain would overflow; a mean of them is, its integers less the shift
    * staying small; both give the plain path's results on PSUs that gather many rows.
