@@ -245,9 +245,10 @@ class FastPathProperties {
       case 2 -> e.by("sex", "g").overall();
       default -> e.by("k").overall();
     }
-    NumericColumn.IntegerCodes coding = data.numeric("i").integerCodes().orElseThrow();
-    boolean packs = coding.span() < ColumnPass.BY_CODE_SPAN_LIMIT;
-    assertEquals(packs ? 1 : 0, e.specsSummedAsCodes(), "span " + coding.span());
+    // a small sample may have no answer of i at all: no codes then
+    java.util.Optional<NumericColumn.IntegerCodes> coding = data.numeric("i").integerCodes();
+    boolean packs = coding.isPresent() && coding.get().span() < ColumnPass.BY_CODE_SPAN_LIMIT;
+    assertEquals(packs ? 1 : 0, e.specsSummedAsCodes(), "codes " + coding);
     ResultTable plain = e.runPlain();
     sameTables(plain, e.run(), "1 thread");
     sameTables(plain, e.threads(3).run(), "3 threads");
