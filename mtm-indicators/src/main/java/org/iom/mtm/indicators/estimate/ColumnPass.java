@@ -158,15 +158,23 @@ final class ColumnPass {
    */
   private final long[][] @Nullable [] byUnitCodes;
   /**
-   * Per grouping and spec, for a select_one counted by code ({@link #clusteredCategoricalByCode}):
-   * per (cell, unit) entry, as in {@link #byUnitCodes}, the period's rows of each code, the levels
-   * then the code of a cell without an answer; else null.
+   * Per grouping and spec, for a select_one or select_multiple counted by code ({@link
+   * #clusteredCategoricalByCode}, {@link #clusteredMultiByCode}): per (cell, unit) entry, as in
+   * {@link #byUnitCodes}, the period's rows of each level then of the code of a cell without an
+   * answer (select_one), or the positive rows of each option then the present and the missing
+   * rows (select_multiple); else null.
    */
   private final int[][] @Nullable [] levelCounts;
   /** Per grouping: the entries before cell 0's in {@link #byUnitCodes}, 0 or the unit count. */
   private final int[] codedOffset;
   /** Most entries of a grouping's {@link #byUnitCodes} (longs): 2 MB. */
   private static final long BY_CODE_ENTRIES_LIMIT = 1 << 18;
+  /**
+   * Most counts of a grouping's {@link #levelCounts} (ints): 4 MB, which holds 12 options by
+   * 34 domains by 2,000 PSUs. Only the (cell, unit)s with rows are touched per row; the drain
+   * reads them all once per period.
+   */
+  private static final long LEVEL_COUNTS_LIMIT = 1 << 20;
   private final int[] codes = new int[BLOCK];
   /** The block's (cell, unit) entries into {@link #byUnitCodes} of a grouping with cells. */
   private final int[] entry = new int[BLOCK];
@@ -360,27 +368,34 @@ final class ColumnPass {
   }
 
   /**
-   * Whether a select_one is counted by code per (cell, unit) ({@link
-   * #clusteredCategoricalByCode}): the rows share their PSU's weight, no design effect asks for
-   * the rows' states, and the counts of every grouping fit {@link #BY_CODE_ENTRIES_LIMIT}.
+   * Whether a select_one or select_multiple is counted by code per (cell, unit) ({@link
+   * #clusteredCategoricalByCode}, {@link #clusteredMultiByCode}): the rows share their PSU's
+   * weight, no design effect asks for the rows' states, and the counts of every grouping fit
+   * {@link #LEVEL_COUNTS_LIMIT}.
    */
   private boolean countedByCode(int sp, boolean weightless) {
     Spec spec = specs[sp];
-    if (!weightless || spec.kind != Kind.CATEGORICAL || plan.deff != null || seenPerRow) {
+    boolean kind = spec.kind == Kind.CATEGORICAL || spec.kind == Kind.MULTI;
+    if (!weightless || !kind || plan.deff != null || seenPerRow) {
       return false;
     }
     for (int i = 0; i < groupings.length; i++) {
-      if ((groupings[i].cells * unitCount + codedOffset[i]) * (spec.comps + 1) > BY_CODE_ENTRIES_LIMIT) {
+      if ((groupings[i].cells * unitCount + codedOffset[i]) * countWidth(spec) > LEVEL_COUNTS_LIMIT) {
         return false;
       }
     }
     return true;
   }
 
+  /** Counts per (cell, unit) of a spec counted by code: the levels and the unanswered code, or the options, present and missing. */
+  private static int countWidth(Spec spec) {
+    return spec.comps + (spec.kind == Kind.MULTI ? 2 : 1);
+  }
+
   /** The entries of a grouping's packed sums or counts of a spec summed or counted by code. */
   private int codedEntries(int g, int sp) {
     Spec spec = specs[sp];
-    int width = spec.kind == Kind.CATEGORICAL ? spec.comps + 1 : countsMissing(spec) ? 2 : 1;
+    int width = spec.kind == Kind.NUMERIC ? (countsMissing(spec) ? 2 : 1) : countWidth(spec);
     return (int) ((groupings[g].cells * unitCount + codedOffset[g]) * width);
   }
 
@@ -445,7 +460,13 @@ final class ColumnPass {
                   clusteredCategorical(s, g, n);
                 }
               }
-              case MULTI -> clusteredMulti(s, g, n);
+              case MULTI -> {
+                if (levelCounts[g][s] != null) {
+                  clusteredMultiByCode(s, g, n);
+                } else {
+                  clusteredMulti(s, g, n);
+                }
+              }
               case NUMERIC -> {
                 if (byCode[s] != null) {
                   clusteredMeanByCode(s, g, n);
@@ -1012,6 +1033,42 @@ final class ColumnPass {
   }
 
   /**
+   * Clustered, select_multiple on a design whose rows share their PSU's weight: per present row
+   * one count, and one per option chosen (by set bit), in its (cell, unit)'s counts ({@link
+   * #levelCounts}); per missing row one count. No weight or (cell, unit) slot per row; the drain
+   * ({@link #drainLevelCounts}) turns the counts into the slot's sums.
+   */
+  private void clusteredMultiByCode(int s, int g, int n) {
+    Spec spec = specs[s];
+    int[] counts = levelCounts[g][s];
+    int comps = spec.comps;
+    int width = comps + 2;
+    int nWords = spec.multi.words();
+    int[] at = entries(g, n);
+    byte[] t = state;
+    long[][] wd = words;
+    for (int i = 0; i < n; i++) {
+      int base = at[i] * width;
+      byte ti = t[i];
+      if (ti == PRESENT) {
+        counts[base + comps]++;
+        for (int j = 0; j < nWords; j++) {
+          long word = wd[j][i];
+          while (word != 0) {
+            int option = (j << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            if (option < comps) {
+              counts[base + option]++;
+            }
+          }
+        }
+      } else if (ti == MISSING) {
+        counts[base + comps + 1]++;
+      }
+    }
+  }
+
+  /**
    * Clustered, select_one: the selected category only (a zero indicator adds nothing); the
    * period's positives of category l counted at 4 + 2 l, beside its sum.
    */
@@ -1539,19 +1596,21 @@ final class ColumnPass {
   }
 
   /**
-   * Moves the period's counts of a select_one counted by code ({@link
-   * #clusteredCategoricalByCode}) into their (cell, unit) slots, as {@link #clusteredCategorical}
-   * would have summed them: the present rows (a cell without an answer counts among them under
-   * {@link Denominator#ALL}, else as missing), their weight, and per level its weight, with the
-   * level's positive rows counted per cell. The unit's weight times a count stands for the sum
-   * of its rows' equal weights.
+   * Moves the period's counts of a select_one or select_multiple counted by code ({@link
+   * #clusteredCategoricalByCode}, {@link #clusteredMultiByCode}) into their (cell, unit) slots,
+   * as {@link #clusteredCategorical} and {@link #clusteredMulti} would have summed them: the
+   * present rows (a select_one's cell without an answer counts among them under {@link
+   * Denominator#ALL}, else as missing), the missing rows, their weight, and per level or option
+   * its weight, with its positive rows counted per cell. The unit's weight times a count stands
+   * for the sum of its rows' equal weights.
    */
   private void drainLevelCounts(int g, int s) {
     UnitIndex index = st.units[g];
     int[] counts = levelCounts[g][s];
     Spec spec = specs[s];
     int comps = spec.comps;
-    int width = comps + 1;
+    int width = countWidth(spec);
+    boolean multi = spec.kind == Kind.MULTI;
     boolean all = spec.denominator == Denominator.ALL;
     long[] cnt = st.counts[g];
     int cw = plan.countWidth;
@@ -1562,22 +1621,30 @@ final class ColumnPass {
     for (int c = 0; c < groupings[g].cells; c++) {
       for (int u = 0; u < units; u++) {
         int e = (c * units + u + off) * width;
-        int answered = 0;
-        for (int k = 0; k < comps; k++) {
-          answered += counts[e + k];
+        int np;
+        int nm;
+        if (multi) {
+          np = counts[e + comps];
+          nm = counts[e + comps + 1];
+        } else {
+          int answered = 0;
+          for (int k = 0; k < comps; k++) {
+            answered += counts[e + k];
+          }
+          int none = counts[e + comps];
+          np = all ? answered + none : answered;
+          nm = all ? 0 : none;
         }
-        int none = counts[e + comps];
-        if (answered == 0 && none == 0) {
+        if (np == 0 && nm == 0) {
           continue;
         }
         int slotIndex = index.slot((long) c * units + u, c);
         ensureSlots(g);
         double[] acc = unitSums[g];
         int a = slotIndex * slotWidth + slotOffset[s];
-        double np = all ? answered + none : answered;
         acc[a] += np;
         acc[a + 1] += uw[u] * np;
-        acc[a + 2] += all ? 0 : none;
+        acc[a + 2] += nm;
         for (int k = 0; k < comps; k++) {
           int positives = counts[e + k];
           if (positives != 0) {
