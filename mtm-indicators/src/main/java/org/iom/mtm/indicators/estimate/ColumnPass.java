@@ -175,6 +175,14 @@ final class ColumnPass {
    * reads them all once per period.
    */
   private static final long LEVEL_COUNTS_LIMIT = 1 << 20;
+  /**
+   * Entries every pass may give the code kernels' per-(cell, unit) arrays; beyond it, at most 4
+   * per row of the pass: the drain reads each entry once a period, and a short pass over many
+   * domains and PSUs would spend more on that than on its rows (the slot kernels then).
+   */
+  private static final long DENSE_FLOOR = 1 << 16;
+  /** The most entries of a per-(cell, unit) array of this pass: see {@link #DENSE_FLOOR}. */
+  private final long denseLimit;
   private final int[] codes = new int[BLOCK];
   /** The block's (cell, unit) entries into {@link #byUnitCodes} of a grouping with cells. */
   private final int[] entry = new int[BLOCK];
@@ -196,8 +204,13 @@ final class ColumnPass {
    */
   static final long BY_CODE_TOTAL_LIMIT = (1L << 52) / PERIOD_ROWS;
 
-  ColumnPass(SufficientStatistics st) {
+  /**
+   * A pass over a range of {@code rows} rows (a chunk): it sizes the per-(cell, unit) arrays of
+   * the code kernels to the rows it will see.
+   */
+  ColumnPass(SufficientStatistics st, int rows) {
     this.st = st;
+    this.denseLimit = Math.max(DENSE_FLOOR, 4L * rows);
     this.plan = st.plan;
     this.design = plan.design;
     this.specs = plan.specs.toArray(new Spec[0]);
@@ -353,7 +366,7 @@ final class ColumnPass {
     }
     for (int i = 0; i < groupings.length; i++) {
       long entries = (groupings[i].cells * unitCount + codedOffset[i]) * (countsMissing(spec) ? 2 : 1);
-      if (entries > BY_CODE_ENTRIES_LIMIT) {
+      if (entries > BY_CODE_ENTRIES_LIMIT || entries > denseLimit) {
         return null;
       }
     }
@@ -380,7 +393,8 @@ final class ColumnPass {
       return false;
     }
     for (int i = 0; i < groupings.length; i++) {
-      if ((groupings[i].cells * unitCount + codedOffset[i]) * countWidth(spec) > LEVEL_COUNTS_LIMIT) {
+      long entries = (groupings[i].cells * unitCount + codedOffset[i]) * countWidth(spec);
+      if (entries > LEVEL_COUNTS_LIMIT || entries > denseLimit) {
         return false;
       }
     }

@@ -356,7 +356,8 @@ public final class Estimation {
 
   /** How many of the request's variables the fast path sums as integer codes, for tests. */
   int specsSummedAsCodes() {
-    return new ColumnPass(new SufficientStatistics(plan(1))).specsSummedAsCodes();
+    int rows = design.rowCount();
+    return new ColumnPass(new SufficientStatistics(plan(1)), Math.min(rows, chunkSize(rows))).specsSummedAsCodes();
   }
 
   /** The plain path alone, row at a time in one accumulator: the reference for the fast path. */
@@ -404,7 +405,7 @@ public final class Estimation {
   private SufficientStatistics part(Plan plan, boolean fast, int from, int to) {
     SufficientStatistics s = new SufficientStatistics(plan);
     if (fast) {
-      new ColumnPass(s).run(from, to);
+      new ColumnPass(s, to - from).run(from, to);
     } else {
       s.acceptRows(from, to);
     }
