@@ -205,8 +205,8 @@ final class ColumnPass {
   static final long BY_CODE_TOTAL_LIMIT = (1L << 52) / PERIOD_ROWS;
 
   /**
-   * A pass over a range of {@code rows} rows (a chunk): it sizes the per-(cell, unit) arrays of
-   * the code kernels to the rows it will see.
+   * A pass over a chunk of about {@code rows} rows: it sizes the per-(cell, unit) arrays of the
+   * code kernels to them.
    */
   ColumnPass(SufficientStatistics st, int rows) {
     this.st = st;

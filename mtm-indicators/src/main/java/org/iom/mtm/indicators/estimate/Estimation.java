@@ -405,7 +405,9 @@ public final class Estimation {
   private SufficientStatistics part(Plan plan, boolean fast, int from, int to) {
     SufficientStatistics s = new SufficientStatistics(plan);
     if (fast) {
-      new ColumnPass(s, to - from).run(from, to);
+      // every chunk sized as the first, so that all take the same kernels (the last is shorter)
+      int rows = design.rowCount();
+      new ColumnPass(s, Math.min(rows, chunkSize(rows))).run(from, to);
     } else {
       s.acceptRows(from, to);
     }
