@@ -1567,7 +1567,6 @@ final class ColumnPass {
    * at most.
    */
   private void drainCodes(int g, int s) {
-    UnitIndex index = st.units[g];
     long[] d = byUnitCodes[g][s];
     NumericColumn.IntegerCodes coding = byCode[s];
     Spec spec = specs[s];
@@ -1591,14 +1590,8 @@ final class ColumnPass {
         }
         long np = packed >>> CODE_SUM_BITS;
         long deviations = (packed & sumMask) + np * offset;
-        int slotIndex = index.slot((long) c * units + u, c);
-        ensureSlots(g);
-        double[] acc = unitSums[g];
-        int a = slotIndex * slotWidth + slotOffset[s];
-        acc[a] += np;
-        acc[a + 1] += uw[u] * np;
-        acc[a + 2] += nm;
-        acc[a + 3] += uw[u] * (deviations / scale);
+        int a = drainedSlot(g, s, c, u, np, nm);
+        unitSums[g][a + 3] += uw[u] * (deviations / scale);
         d[o] = 0;
         if (countMissing) {
           d[o + 1] = 0;
@@ -1619,7 +1612,6 @@ final class ColumnPass {
    * for the sum of its rows' equal weights.
    */
   private void drainLevelCounts(int g, int s) {
-    UnitIndex index = st.units[g];
     int[] counts = levelCounts[g][s];
     Spec spec = specs[s];
     int comps = spec.comps;
@@ -1652,13 +1644,8 @@ final class ColumnPass {
         if (np == 0 && nm == 0) {
           continue;
         }
-        int slotIndex = index.slot((long) c * units + u, c);
-        ensureSlots(g);
+        int a = drainedSlot(g, s, c, u, np, nm);
         double[] acc = unitSums[g];
-        int a = slotIndex * slotWidth + slotOffset[s];
-        acc[a] += np;
-        acc[a + 1] += uw[u] * np;
-        acc[a + 2] += nm;
         for (int k = 0; k < comps; k++) {
           int positives = counts[e + k];
           if (positives != 0) {
@@ -1671,6 +1658,22 @@ final class ColumnPass {
     }
     // the rows outside every domain, counted but never read
     Arrays.fill(counts, 0, off * width, 0);
+  }
+
+  /**
+   * The (cell, unit) slot a drain fills, made when the unit was not seen in the cell before: adds
+   * the present rows, their weight (the unit's, times them) and the missing rows, and returns the
+   * spec's offset in {@link #unitSums} for the rest.
+   */
+  private int drainedSlot(int g, int s, int cell, int u, double np, double nm) {
+    int slotIndex = st.units[g].slot(cell * unitCount + u, cell);
+    ensureSlots(g);
+    double[] acc = unitSums[g];
+    int a = slotIndex * slotWidth + slotOffset[s];
+    acc[a] += np;
+    acc[a + 1] += unitWeight[u] * np;
+    acc[a + 2] += nm;
+    return a;
   }
 
   /** Clustered: one (cell, unit) slot's period into the counts and compensated sums. */
