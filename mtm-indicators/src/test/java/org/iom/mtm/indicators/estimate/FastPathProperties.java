@@ -214,9 +214,7 @@ class FastPathProperties {
     if (deff) {
       e.deff(DesignEffect.SRSWR);
     }
-    ResultTable plain = e.runPlain();
-    sameTables(plain, e.run(), "1 thread");
-    sameTables(plain, e.threads(3).run(), "3 threads");
+    sameOnOneAndThreeThreads(e);
   }
 
   /**
@@ -239,19 +237,12 @@ class FastPathProperties {
     if (impact) {
       e.conventions(Conventions.IMPACT);
     }
-    switch (by) {
-      case 0 -> { }
-      case 1 -> e.by("g");
-      case 2 -> e.by("sex", "g").overall();
-      default -> e.by("k").overall();
-    }
+    byDomains(e, by);
     // a small sample may have no answer of i at all: no codes then
     java.util.Optional<NumericColumn.IntegerCodes> coding = data.numeric("i").integerCodes();
     boolean packs = coding.isPresent() && coding.get().span() < ColumnPass.BY_CODE_SPAN_LIMIT;
     assertEquals(packs ? 1 : 0, e.specsSummedAsCodes(), "codes " + coding);
-    ResultTable plain = e.runPlain();
-    sameTables(plain, e.run(), "1 thread");
-    sameTables(plain, e.threads(3).run(), "3 threads");
+    sameOnOneAndThreeThreads(e);
   }
 
   /**
@@ -277,16 +268,9 @@ class FastPathProperties {
     if (all) {
       e.denominator(Denominator.ALL);
     }
-    switch (by) {
-      case 0 -> { }
-      case 1 -> e.by("g");
-      case 2 -> e.by("sex", "g").overall();
-      default -> e.by("k").overall();
-    }
+    byDomains(e, by);
     assertEquals(1, e.specsSummedAsCodes());
-    ResultTable plain = e.runPlain();
-    sameTables(plain, e.run(), "1 thread");
-    sameTables(plain, e.threads(3).run(), "3 threads");
+    sameOnOneAndThreeThreads(e);
   }
 
   /**
@@ -398,6 +382,23 @@ class FastPathProperties {
         assertEquals(null, mean.stat(), "a mean over refusals");
       }
     }
+  }
+
+  /** No domain (0), by g (1), by sex x g and overall (2), or by k, with rows outside, and overall. */
+  private static void byDomains(Estimation e, int by) {
+    switch (by) {
+      case 0 -> { }
+      case 1 -> e.by("g");
+      case 2 -> e.by("sex", "g").overall();
+      default -> e.by("k").overall();
+    }
+  }
+
+  /** The fast path on one and three threads gives the plain path's results. */
+  private static void sameOnOneAndThreeThreads(Estimation e) {
+    ResultTable plain = e.runPlain();
+    sameTables(plain, e.run(), "1 thread");
+    sameTables(plain, e.threads(3).run(), "3 threads");
   }
 
   /** Equal to 1e-12 relative, or to 1e-12 of {@code floor} (the estimate's size, for its se). */
