@@ -165,6 +165,12 @@ final class ColumnPass {
    * rows (select_multiple); else null.
    */
   private final int[][] @Nullable [] levelCounts;
+  /**
+   * Per grouping and spec summed as codes, per cell: the code of the cell's shift, set at the
+   * first drain in which the cell has present rows (its rounded mean code there) and kept for
+   * the pass; {@code st.shift} holds its value.
+   */
+  private final long[][] @Nullable [] shiftCodes;
   /** Per grouping: the entries before cell 0's in {@link #byUnitCodes}, 0 or the unit count. */
   private final int[] codedOffset;
   /** Most entries of a grouping's {@link #byUnitCodes} (longs): 2 MB. */
@@ -303,9 +309,24 @@ final class ColumnPass {
     byUnitCodes = new long[g][nSpecs][];
     levelCounts = new int[g][nSpecs][];
     boolean[] counted = new boolean[nSpecs];
+    shiftCodes = new long[g][nSpecs][];
+    // one budget of entries for all the pass's dense arrays, taken in the order of the specs
+    long budget = denseLimit;
     for (int sp = 0; sp < nSpecs; sp++) {
       byCode[sp] = codedSums(sp, weightless);
-      counted[sp] = countedByCode(sp, weightless);
+      counted[sp] = byCode[sp] == null && countedByCode(sp, weightless);
+      if (byCode[sp] != null || counted[sp]) {
+        long need = 0;
+        for (int i = 0; i < g; i++) {
+          need += codedEntries(i, sp);
+        }
+        if (need > budget) {
+          byCode[sp] = null;
+          counted[sp] = false;
+        } else {
+          budget -= need;
+        }
+      }
     }
     boolean everyByUnit = true;
     for (int i = 0; i < g; i++) {
@@ -313,14 +334,7 @@ final class ColumnPass {
       for (int sp = 0; sp < nSpecs; sp++) {
         if (byCode[sp] != null) {
           byUnitCodes[i][sp] = new long[codedEntries(i, sp)];
-          if (specs[sp].shifted) {
-            // every cell shifted by the smallest value: the sums of codes less the first are
-            // then the sums of y - s, times 10^decimals, in every cell and every chunk
-            double smallest = byCode[sp].value(byCode[sp].first());
-            for (int c = 0; c < groupings[i].cells; c++) {
-              st.shift[i][c * plan.shiftWidth + specs[sp].shiftOffset] = smallest;
-            }
-          }
+          shiftCodes[i][sp] = new long[groupings[i].cells];
         } else if (counted[sp]) {
           levelCounts[i][sp] = new int[codedEntries(i, sp)];
         } else if (direct[i][sp]) {
@@ -971,8 +985,8 @@ final class ColumnPass {
    * {@code 2^CODE_SUM_BITS + code - first} for an answered cell and 0 for any other (a mask, not a
    * branch: states come at random), with no conversion to a double, no weight, no answered flag
    * and no (cell, unit) slot looked up. The present rows and the sum of {@code y - s} of each
-   * (cell, unit) come out of the packed sum exactly at the drain ({@link #drainCodes}), every
-   * cell shifted by the variable's smallest value. Two loads, an add and a store per row (and the
+   * (cell, unit) come out of the packed sum exactly at the drain ({@link #drainCodes}), each
+   * cell shifted by a code near its mean ({@link #setShift}). Two loads, an add and a store per row (and the
    * row's cell), where the double kernels decode each value and update two sums or more.
    */
   private void clusteredMeanByCode(int s, int g, int n) {
@@ -1559,12 +1573,12 @@ final class ColumnPass {
 
   /**
    * Moves the period's packed sums of a variable summed as codes ({@link #clusteredMeanByCode})
-   * into their (cell, unit) slots. Every cell is shifted by the variable's smallest value, so a
-   * (cell, unit)'s sum of {@code y - s} over its present rows, times {@code 10^decimals}, is its
-   * sum of {@code code - first}; a total's sum of y adds the present rows times the smallest
-   * integer (small: {@link #codedSums}). Both are exact integers below 2^53, exact as doubles
-   * too: the slot gets them over {@code 10^decimals} and times the unit's weight, rounded twice
-   * at most.
+   * into their (cell, unit) slots. Each cell is shifted by a code s near its mean ({@link
+   * #setShift}), so a (cell, unit)'s sum of {@code y - s} over its present rows, times {@code
+   * 10^decimals}, is its sum of {@code code - first} less its present rows times {@code s -
+   * first}; a total's sum of y adds the present rows times the smallest integer (small: {@link
+   * #codedSums}). Both are exact integers below 2^53, exact as doubles too: the slot gets them
+   * over {@code 10^decimals} and times the unit's weight, rounded twice at most.
    */
   private void drainCodes(int g, int s) {
     long[] d = byUnitCodes[g][s];
@@ -1572,15 +1586,27 @@ final class ColumnPass {
     Spec spec = specs[s];
     boolean countMissing = countsMissing(spec);
     int stride = countMissing ? 2 : 1;
-    // shifted, every cell by the smallest value (the constructor): the sum of codes less the
-    // first is the sum of y - s; a total adds the present rows times the smallest integer
+    // a total adds the present rows times the smallest integer to the sum of codes less the
+    // first; shifted, each cell by its own code s (below), the sum of y - s is the sum of codes
+    // less the first, less the present rows times s - first
     long offset = spec.shifted ? 0 : coding.base() + coding.first();
+    long[] cellShift = shiftCodes[g][s];
     double scale = coding.divisor();
     long sumMask = (1L << CODE_SUM_BITS) - 1;
     double[] uw = unitWeight;
     int units = (int) unitCount;
     int off = codedOffset[g];
     for (int c = 0; c < groupings[g].cells; c++) {
+      long cellOffset = offset;
+      if (spec.shifted) {
+        int si = c * plan.shiftWidth + spec.shiftOffset;
+        if (Double.isNaN(st.shift[g][si]) && !setShift(g, s, c, d, stride)) {
+          // no present row in the cell yet: its units have missing rows at most
+          cellOffset = 0;
+        } else {
+          cellOffset = coding.first() - cellShift[c];
+        }
+      }
       for (int u = 0; u < units; u++) {
         int o = (c * units + u + off) * stride;
         long packed = d[o];
@@ -1589,7 +1615,7 @@ final class ColumnPass {
           continue;
         }
         long np = packed >>> CODE_SUM_BITS;
-        long deviations = (packed & sumMask) + np * offset;
+        long deviations = (packed & sumMask) + np * cellOffset;
         int a = drainedSlot(g, s, c, u, np, nm);
         unitSums[g][a + 3] += uw[u] * (deviations / scale);
         d[o] = 0;
@@ -1658,6 +1684,34 @@ final class ColumnPass {
     }
     // the rows outside every domain, counted but never read
     Arrays.fill(counts, 0, off * width, 0);
+  }
+
+  /**
+   * Sets a cell's shift from the period's packed sums, when the cell has present rows: the code
+   * nearest below its mean code, so that the cell's sums of {@code y - s} stay small beside its
+   * values wherever they lie in the column's span (as the plain path's first value does).
+   *
+   * @return whether the cell had present rows
+   */
+  private boolean setShift(int g, int s, int cell, long[] d, int stride) {
+    int units = (int) unitCount;
+    int off = codedOffset[g];
+    long sumMask = (1L << CODE_SUM_BITS) - 1;
+    long np = 0;
+    long sum = 0;
+    for (int u = 0; u < units; u++) {
+      long packed = d[(cell * units + u + off) * stride];
+      np += packed >>> CODE_SUM_BITS;
+      sum += packed & sumMask;
+    }
+    if (np == 0) {
+      return false;
+    }
+    NumericColumn.IntegerCodes coding = byCode[s];
+    long code = coding.first() + sum / np;
+    shiftCodes[g][s][cell] = code;
+    st.shift[g][cell * plan.shiftWidth + specs[s].shiftOffset] = coding.value(code);
+    return true;
   }
 
   /**
