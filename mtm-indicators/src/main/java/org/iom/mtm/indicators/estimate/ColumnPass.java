@@ -911,15 +911,15 @@ final class ColumnPass {
     }
   }
 
-  /**
-   * Clustered, numeric variable of a grouping whose one domain holds every row: the sums of
-   * {@link #clusteredMean} per unit code, one loop without a slot, a run or a branch per row.
-   */
   /** Whether a numeric spec counts its rows without an answer as missing (else they are absent). */
   private boolean countsMissing(Spec spec) {
     return !spec.naRm || impact;
   }
 
+  /**
+   * Clustered, numeric variable of a grouping whose one domain holds every row: the sums of
+   * {@link #clusteredMean} per unit code, one loop without a slot, a run or a branch per row.
+   */
   private void clusteredMeanByUnit(int s, int g, int n) {
     Spec spec = specs[s];
     double[] acc = byUnit[g][s];
