@@ -190,8 +190,12 @@ final class ColumnPass {
   /** The most entries of a per-(cell, unit) array of this pass: see {@link #DENSE_FLOOR}. */
   private final long denseLimit;
   private final int[] codes = new int[BLOCK];
-  /** The block's (cell, unit) entries into {@link #byUnitCodes} of a grouping with cells. */
-  private final int[] entry = new int[BLOCK];
+  /**
+   * Per grouping whose dense arrays are indexed by cell ({@link #codedOffset} not 0): the
+   * block's (cell, unit) entries, formed once per block for all its specs ({@link #entries});
+   * else empty.
+   */
+  private final int[][] entry;
   /**
    * Most rows a unit can gather between two drains: a flush follows the block in which the
    * period reaches {@link #FLUSH} rows.
@@ -346,6 +350,14 @@ final class ColumnPass {
       }
     }
     readsWeights = !(weightless && everyByUnit) || plan.deff != null || seenPerRow;
+    entry = new int[g][];
+    for (int i = 0; i < g; i++) {
+      boolean dense = false;
+      for (int sp = 0; sp < nSpecs; sp++) {
+        dense |= byUnitCodes[i][sp] != null || levelCounts[i][sp] != null;
+      }
+      entry[i] = dense && codedOffset[i] != 0 ? new int[BLOCK] : new int[0];
+    }
     for (int i = 0; i < g; i++) {
       int cells = groupings[i].cells;
       if (clustered) {
@@ -467,6 +479,9 @@ final class ColumnPass {
         if (clustered) {
           if (needSlots[g]) {
             unitSlots(g, b0, n);
+          }
+          if (entry[g].length > 0) {
+            fillEntries(g, b0, n);
           }
         } else {
           strataEntries(g, b0, n);
@@ -993,7 +1008,7 @@ final class ColumnPass {
     Spec spec = specs[s];
     NumericColumn.IntegerCodes coding = byCode[s];
     long[] acc = byUnitCodes[g][s];
-    int[] at = entries(g, n);
+    int[] at = entries(g);
     int[] cd = codes;
     long first = coding.first();
     long span = coding.span();
@@ -1024,24 +1039,25 @@ final class ColumnPass {
   }
 
   /**
-   * The entry of each row's (cell, unit) into a grouping's packed sums or counts: the unit for
-   * the grouping whose one domain holds every row; else {@code cell * units + unit} past the
-   * first {@code units} entries, where a row outside every domain (cell -1) lands.
+   * The block's entry of each row's (cell, unit) into a grouping's packed sums or counts: the
+   * unit for the grouping whose one domain holds every row; else {@code cell * units + unit}
+   * past the first {@code units} entries, where a row outside every domain (cell -1) lands
+   * ({@link #fillEntries}, once per block).
    */
-  private int[] entries(int g, int n) {
-    if (codedOffset[g] == 0) {
-      return unit;
-    }
+  private int[] entries(int g) {
+    return codedOffset[g] == 0 ? unit : entry[g];
+  }
+
+  /** Forms the block's (cell, unit) entries of a grouping with cells ({@link #entries}). */
+  private void fillEntries(int g, int b0, int n) {
     int[] cellOf = groupings[g].cellOfRow;
-    int b0 = blockStart;
     int units = (int) unitCount;
     int off = codedOffset[g];
     int[] un = unit;
-    int[] at = entry;
+    int[] at = entry[g];
     for (int i = 0; i < n; i++) {
       at[i] = cellOf[b0 + i] * units + un[i] + off;
     }
-    return at;
   }
 
   /**
@@ -1053,7 +1069,7 @@ final class ColumnPass {
   private void clusteredCategoricalByCode(int s, int g, int n) {
     int[] counts = levelCounts[g][s];
     int width = specs[s].comps + 1;
-    int[] at = entries(g, n);
+    int[] at = entries(g);
     int[] cd = code;
     for (int i = 0; i < n; i++) {
       counts[at[i] * width + cd[i]]++;
@@ -1072,7 +1088,7 @@ final class ColumnPass {
     int comps = spec.comps;
     int width = comps + 2;
     int nWords = spec.multi.words();
-    int[] at = entries(g, n);
+    int[] at = entries(g);
     byte[] t = state;
     long[][] wd = words;
     for (int i = 0; i < n; i++) {
